@@ -1,0 +1,217 @@
+"""Load and check every data file and cause page source before anything is written.
+
+All input is read and validated here, once per build, so bad input stops the build with one
+line before the site directory is touched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .article import Article, load_article
+from .content import check_cause_refs, split_sections
+from .errors import DataError
+from .fields import LANGS, Fields, load_yaml
+
+CODE = re.compile(r"^FQ-\d{2}$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+ARTICLE_ZH = "data/article.zh.txt"
+ARTICLE_EN = "data/article.en.yml"
+CAUSES = "data/causes.yml"
+SITE = "data/site.yml"
+CAUSE_PAGES = "causes"
+
+# The labels the page generator uses (docs/data/site.yml: labels).
+LABELS = (
+    "cause_number", "code", "previous", "next", "quote_source", "causes_heading",
+    "closing_heading", "contact_heading", "contact", "source", "permalink",
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    label: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Cause:
+    code: str
+    number: int
+    slug: str
+    former_slugs: tuple[str, ...]
+    title: dict[str, str]
+    summary: dict[str, str]
+    # The article's paragraph for this cause: the original (zh) and its translation (en).
+    paragraph: dict[str, str]
+    # Author prose per language, per section id.
+    sections: dict[str, dict[str, str]] = field(repr=False)
+
+    def src_uri(self, lang: str) -> str:
+        """Path of this cause's page source below docs/, per language (static-i18n suffixes)."""
+        suffix = "" if lang == LANGS[0] else f".{lang}"
+        return f"{CAUSE_PAGES}/{self.code.lower()}{suffix}.md"
+
+
+@dataclass(frozen=True)
+class HelpCenter:
+    article: Article
+    article_en: dict
+    causes: tuple[Cause, ...]
+    sections: tuple[Section, ...]
+    question: dict[str, str]
+    labels: dict[str, dict[str, str]]
+
+    def cause_by_code(self, code: str) -> Cause:
+        return next(c for c in self.causes if c.code == code.upper())
+
+    def cause_for_src(self, src_uri: str) -> tuple[Cause, str] | None:
+        """The cause and language whose page source is `src_uri`, if any."""
+        for cause in self.causes:
+            for lang in LANGS:
+                if cause.src_uri(lang) == src_uri:
+                    return cause, lang
+        return None
+
+    def intro(self, lang: str) -> str:
+        return self.article.intro if lang == "zh" else self.article_en["intro"]
+
+    def closing(self, lang: str) -> str:
+        return self.article.closing if lang == "zh" else self.article_en["closing"]
+
+
+def load_helpcenter(docs_dir: Path) -> HelpCenter:
+    def name(rel: str) -> str:
+        return f"{docs_dir.name}/{rel}"
+
+    article = load_article(docs_dir / ARTICLE_ZH, name(ARTICLE_ZH))
+    article_en = _load_article_en(docs_dir, name(ARTICLE_EN), article)
+    site = Fields(load_yaml(docs_dir / SITE, name(SITE)), name(SITE))
+    site.only("question", "sections", "labels")
+    sections = _load_sections(site)
+    labels_fields = site.sub("labels").only(*LABELS)
+    labels = {key: labels_fields.translated(key) for key in LABELS}
+    causes = _load_causes(docs_dir, name, article, article_en, sections)
+    return HelpCenter(
+        article=article,
+        article_en=article_en,
+        causes=causes,
+        sections=sections,
+        question=site.translated("question"),
+        labels=labels,
+    )
+
+
+def _load_article_en(docs_dir: Path, file: str, article: Article) -> dict:
+    data = Fields(load_yaml(docs_dir / ARTICLE_EN, file), file).only(
+        "title", "intro", "causes", "closing"
+    )
+    paragraphs = data.sub("causes")
+    numbers = [c.number for c in article.causes]
+    for key in paragraphs.data:
+        if key not in numbers:
+            raise paragraphs.error(f"no cause {key} in the article")
+    return {
+        "title": data.text("title"),
+        "intro": data.text("intro"),
+        "closing": data.text("closing"),
+        "causes": {n: paragraphs.text(n, f"causes.{n}") for n in numbers},
+    }
+
+
+def _load_sections(site: Fields) -> tuple[Section, ...]:
+    raw = site.value("sections")
+    if not isinstance(raw, list) or not raw:
+        raise site.error("'sections' must be a non-empty list")
+    sections = []
+    for i, item in enumerate(raw, start=1):
+        entry = Fields(item, site.file, f"section {i}").only("id", *LANGS)
+        section_id = entry.text("id")
+        if not SLUG.match(section_id):
+            raise entry.error(f"'id' must be a lower-case slug, found '{section_id}'")
+        if section_id in (s.id for s in sections):
+            raise entry.error(f"duplicate id '{section_id}'")
+        sections.append(Section(section_id, {lang: entry.text(lang) for lang in LANGS}))
+    return tuple(sections)
+
+
+def _load_causes(docs_dir, name, article, article_en, sections) -> tuple[Cause, ...]:
+    file = name(CAUSES)
+    top = Fields(load_yaml(docs_dir / CAUSES, file), file).only("causes")
+    raw = top.value("causes")
+    if not isinstance(raw, list):
+        raise top.error("'causes' must be a list")
+    by_number = {c.number: c for c in article.causes}
+    section_ids = [s.id for s in sections]
+
+    read = [_read_cause(Fields(item, file, f"cause {i}"), by_number, article_en)
+            for i, item in enumerate(raw, start=1)]
+    _check_unique(read)
+    missing = sorted(set(by_number) - {cause.number for _, cause in read})
+    if missing:
+        raise top.error(f"'causes' has no entry for the article's cause {missing[0]}")
+
+    codes = {cause.code for _, cause in read}
+    causes = []
+    for _, cause in sorted(read, key=lambda pair: pair[1].number):
+        for lang in LANGS:
+            src = name(cause.src_uri(lang))
+            path = docs_dir / cause.src_uri(lang)
+            if not path.is_file():
+                raise DataError(f"{src}: missing page for cause {cause.code} ({lang})")
+            text = path.read_text(encoding="utf-8")
+            check_cause_refs(text, src, codes, section_ids)
+            cause.sections[lang] = split_sections(text, src, section_ids)
+        causes.append(cause)
+
+    _check_no_stray_pages(docs_dir, name, causes)
+    return tuple(causes)
+
+
+def _read_cause(entry: Fields, by_number, article_en) -> tuple[Fields, Cause]:
+    entry.only("code", "number", "slug", "former_slugs", "title", "summary")
+    code, slug, number = entry.text("code"), entry.text("slug"), entry.integer("number")
+    if not CODE.match(code):
+        raise entry.error(f"'code' must look like FQ-01, found '{code}'")
+    if not SLUG.match(slug):
+        raise entry.error(f"'slug' must be lower-case ASCII words joined by '-', found '{slug}'")
+    former = entry.text_list("former_slugs", default=[])
+    for old in former:
+        if not SLUG.match(old):
+            raise entry.error(f"'former_slugs' entry '{old}' is not a valid slug")
+    if number not in by_number:
+        raise entry.error(f"'number' {number} is not a cause in the article")
+    title, summary = entry.translated("title"), entry.translated("summary")
+    if title["zh"] != by_number[number].title:
+        raise entry.error(
+            f"'title.zh' is '{title['zh']}' but the article's cause {number} is "
+            f"'{by_number[number].title}'"
+        )
+    paragraph = {"zh": by_number[number].paragraph, "en": article_en["causes"][number]}
+    return entry, Cause(code, number, slug, tuple(former), title, summary, paragraph, {})
+
+
+def _check_unique(read: list[tuple[Fields, Cause]]) -> None:
+    seen: dict[str, str] = {}
+    for entry, cause in read:
+        for kind, value in (("code", cause.code), ("number", cause.number), ("slug", cause.slug)):
+            if (kind, value) in seen:
+                raise entry.error(f"duplicate {kind} '{value}' (also in {seen[kind, value]})")
+            seen[kind, value] = entry.where
+    live = {cause.slug for _, cause in read}
+    for entry, cause in read:
+        for old in cause.former_slugs:
+            if old in live:
+                raise entry.error(f"'former_slugs' entry '{old}' is the live slug of a cause")
+
+
+def _check_no_stray_pages(docs_dir: Path, name, causes) -> None:
+    """A page under docs/causes/ that no cause owns would publish an orphan: refuse it."""
+    owned = {c.src_uri(lang) for c in causes for lang in LANGS}
+    for path in sorted((docs_dir / CAUSE_PAGES).glob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        if rel not in owned:
+            raise DataError(f"{name(rel)}: no cause in {name(CAUSES)} has this page's code")

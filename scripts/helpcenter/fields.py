@@ -1,0 +1,85 @@
+"""Reading fields out of parsed YAML with one-line errors that name the file and the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError
+
+LANGS = ("zh", "en")
+
+
+def load_yaml(path: Path, name: str) -> Any:
+    """Parse a YAML file; `name` is how messages refer to it (e.g. docs/data/causes.yml)."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(f"{name}: file not found") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise DataError(f"{name}: {where}{problem}") from None
+
+
+class Fields:
+    """A mapping read at a known place: `Fields(data, "docs/data/causes.yml", "cause 3")`."""
+
+    def __init__(self, data: Any, file: str, where: str = ""):
+        self.file = file
+        self.where = where
+        if not isinstance(data, dict):
+            raise self.error(f"expected a mapping, found {type(data).__name__}")
+        self.data = data
+
+    def error(self, message: str) -> DataError:
+        prefix = f"{self.file}: {self.where}: " if self.where else f"{self.file}: "
+        return DataError(prefix + message)
+
+    def only(self, *allowed: str) -> Fields:
+        unknown = sorted(str(k) for k in self.data if k not in allowed)
+        if unknown:
+            raise self.error(f"unknown field '{unknown[0]}'")
+        return self
+
+    def value(self, key: str, path: str | None = None) -> Any:
+        if key not in self.data or self.data[key] is None:
+            raise self.error(f"missing '{path or key}'")
+        return self.data[key]
+
+    def text(self, key: str, path: str | None = None) -> str:
+        value = self.value(key, path)
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(f"'{path or key}' must be non-empty text")
+        return value.strip()
+
+    def integer(self, key: str) -> int:
+        value = self.value(key)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self.error(f"'{key}' must be a whole number")
+        return value
+
+    def text_list(self, key: str, default: list | None = None) -> list[str]:
+        if key not in self.data and default is not None:
+            return list(default)
+        value = self.value(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise self.error(f"'{key}' must be a list of text")
+        return list(value)
+
+    def sub(self, key: str, where: str | None = None) -> Fields:
+        return Fields(self.value(key), self.file, where or self._join(key))
+
+    def translated(self, key: str) -> dict[str, str]:
+        """A {zh: ..., en: ...} pair; a missing language is reported as 'key.lang'."""
+        pair = Fields(self.value(key), self.file, self.where)
+        unknown = sorted(str(k) for k in pair.data if k not in LANGS)
+        if unknown:
+            raise self.error(f"unknown language '{key}.{unknown[0]}'")
+        return {lang: pair.text(lang, f"{key}.{lang}") for lang in LANGS}
+
+    def _join(self, key: str) -> str:
+        return f"{self.where}: {key}" if self.where else key

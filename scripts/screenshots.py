@@ -1,0 +1,48 @@
+"""Build the site and screenshot pages at desktop and phone width, light and dark.
+
+    .venv/bin/python scripts/screenshots.py [OUT_DIR]     (default: screenshots/)
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from helpcenter.browser import launch  # noqa: E402
+from helpcenter.localserver import serve_directory  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = {"home-zh": "", "home-en": "en/", "cause-zh": "causes/installment-limit/",
+         "cause-en": "en/causes/installment-limit/"}
+VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as site:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", site],
+                       cwd=ROOT, check=True)
+        with serve_directory(Path(site)) as base, sync_playwright() as p:
+            browser = launch(p)
+            for scheme in ("light", "dark"):
+                for view, (width, height) in VIEWPORTS.items():
+                    page = browser.new_page(viewport={"width": width, "height": height},
+                                            color_scheme=scheme)
+                    for name, path in PAGES.items():
+                        page.goto(base + path)
+                        target = out / f"{name}-{view}-{scheme}.png"
+                        page.screenshot(path=str(target), full_page=True)
+                        print(target)
+                    page.close()
+            browser.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""Shared fixtures: one strict build of the real project, served on 127.0.0.1, and Chromium."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from helpcenter.browser import INSTALL_HINT, chromium_path, launch  # noqa: E402
+from helpcenter.data import load_helpcenter  # noqa: E402
+from helpcenter.localserver import serve_directory  # noqa: E402
+
+LANGS = ("zh", "en")
+PREFIX = {"zh": "", "en": "en/"}
+
+
+@dataclass
+class Build:
+    returncode: int
+    log: str
+    site: Path
+
+
+def run_build(project: Path, site: Path) -> Build:
+    """`mkdocs build --strict` of `project` into `site`, as the Makefile runs it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory) -> Build:
+    result = run_build(ROOT, tmp_path_factory.mktemp("build") / "site")
+    assert result.returncode == 0, result.log
+    return result
+
+
+@pytest.fixture(scope="session")
+def site(build) -> Path:
+    return build.site
+
+
+@pytest.fixture(scope="session")
+def helpcenter():
+    return load_helpcenter(ROOT / "docs")
+
+
+@pytest.fixture(scope="session")
+def page_paths(helpcenter) -> dict[str, list[str]]:
+    """Every page the data says the site has, per language, as URL paths."""
+    paths = [""] + [f"causes/{c.slug}/" for c in helpcenter.causes]
+    return {lang: [PREFIX[lang] + p for p in paths] for lang in LANGS}
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    with serve_directory(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if chromium_path() is None:
+        pytest.fail(INSTALL_HINT, pytrace=False)
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -1,0 +1,181 @@
+"""The built site, read as HTML: pages, sections, parity between languages, faithful content."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import LANGS, PREFIX
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+")
+# Proper names an English page may show in Chinese (it explains them), and the language switcher.
+ALLOWED_CHINESE_ON_EN = {"小米商城", "小米分期", "简体中文"}
+PHONE = re.compile(r"(?<![\d.-])(?:\+?\d[\d -]{6,}\d)(?![\d.-])")
+DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?")
+
+
+def soup(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def article_text(doc: BeautifulSoup) -> str:
+    return doc.select_one("article.md-content__inner").get_text(" ", strip=True)
+
+
+def section_text(doc: BeautifulSoup, section_id: str) -> str:
+    """Text from the section's h2 up to the next h2."""
+    heading = doc.find("h2", id=section_id)
+    parts = []
+    for node in heading.find_next_siblings():
+        if node.name == "h2":
+            break
+        parts.append(node.get_text(" ", strip=True))
+    return " ".join(parts)
+
+
+def test_strict_build_log_is_clean(build):
+    assert "WARNING" not in build.log
+    assert "Traceback" not in build.log
+    assert "end of life" not in build.log.lower()
+    assert "Building prefix dict" not in build.log  # jieba's start-up chatter
+
+
+def test_same_pages_in_both_languages(site, page_paths):
+    built = {p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")}
+    built = {"" if p == "." else p + "/" for p in built}
+    zh = {p for p in built if not p.startswith("en/")}
+    en = {p.removeprefix("en/") for p in built if p.startswith("en/")}
+    assert zh == en
+    assert sorted(built) == sorted(page_paths["zh"] + page_paths["en"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cause_pages_have_the_sections_in_order(site, helpcenter, lang):
+    expected = [s.id for s in helpcenter.sections]
+    assert expected == ["symptoms", "why", "self-check", "fix", "contact", "related"]
+    for cause in helpcenter.causes:
+        doc = soup(site, f"{PREFIX[lang]}causes/{cause.slug}")
+        assert [h["id"] for h in doc.select("article h2")] == expected, cause.code
+        labels = [h.get_text(strip=True).rstrip("¶") for h in doc.select("article h2")]
+        assert labels == [s.label[lang] for s in helpcenter.sections]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cause_page_header_number_code_and_pager(site, helpcenter, lang):
+    total = len(helpcenter.causes)
+    for i, cause in enumerate(helpcenter.causes):
+        doc = soup(site, f"{PREFIX[lang]}causes/{cause.slug}")
+        assert doc.select_one("article h1").get_text(strip=True).rstrip("¶") == cause.title[lang]
+        number = helpcenter.labels["cause_number"][lang].format(number=cause.number, total=total)
+        assert doc.select_one(".hc-cause-number").get_text() == number
+        assert doc.select_one(".hc-code").get_text() == cause.code
+        assert doc.select_one(".hc-lead").get_text() == cause.summary[lang]
+        prev, nxt = doc.select_one("a.hc-pager__prev"), doc.select_one("a.hc-pager__next")
+        if i == 0:
+            assert prev is None
+        else:
+            assert prev["href"] == f"../{helpcenter.causes[i - 1].slug}/"
+            assert helpcenter.causes[i - 1].title[lang] in prev.get_text()
+        if i == total - 1:
+            assert nxt is None
+        else:
+            assert nxt["href"] == f"../{helpcenter.causes[i + 1].slug}/"
+
+
+def test_chinese_why_contains_the_article_paragraph_exactly(site, helpcenter):
+    for cause, source in zip(helpcenter.causes, helpcenter.article.causes):
+        quote = soup(site, f"causes/{cause.slug}").select_one("#why ~ figure.hc-source blockquote")
+        assert quote.get_text(strip=True) == source.paragraph
+        assert source.paragraph in section_text(soup(site, f"causes/{cause.slug}"), "why")
+
+
+def test_english_why_quotes_the_translation(site, helpcenter):
+    for cause in helpcenter.causes:
+        doc = soup(site, f"en/causes/{cause.slug}")
+        assert helpcenter.article_en["causes"][cause.number] in section_text(doc, "why")
+
+
+def test_related_lists_the_other_causes(site, helpcenter):
+    for lang in LANGS:
+        for cause in helpcenter.causes:
+            doc = soup(site, f"{PREFIX[lang]}causes/{cause.slug}")
+            heading = doc.find("h2", id="related")
+            links = [a["href"] for a in heading.find_next_sibling("ul").select("a")]
+            assert links == [f"../{c.slug}/" for c in helpcenter.causes if c is not cause]
+
+
+@pytest.mark.parametrize("path", ["en/", *[f"en/causes/{s}/" for s in (
+    "credit-assessment", "installment-limit", "system-maintenance", "item-not-eligible",
+    "account-status", "regional-restriction")]])
+def test_no_chinese_left_on_english_pages(site, path):
+    doc = soup(site, path)
+    for node in doc(["script", "style"]):
+        node.decompose()
+    runs = set(CJK.findall(doc.get_text(" ")))
+    assert runs <= ALLOWED_CHINESE_ON_EN, runs - ALLOWED_CHINESE_ON_EN
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_page(site, helpcenter, lang):
+    doc = soup(site, PREFIX[lang])
+    assert doc.select_one("article h1").get_text(strip=True).rstrip("¶") == helpcenter.question[lang]
+    assert helpcenter.question["zh"] == "小米商城为什么无法使用小米分期？"
+    text = article_text(doc)
+    assert helpcenter.intro(lang) in text
+    assert helpcenter.closing(lang) in text
+    cards = doc.select(".hc-cards li")
+    assert len(cards) == 6
+    for card, cause in zip(cards, helpcenter.causes):
+        link = card.select_one("strong a")
+        assert link.get_text() == cause.title[lang]
+        assert link["href"] == f"causes/{cause.slug}/"
+        assert cause.summary[lang] in card.get_text()
+    contact = section_text(doc, "contact")
+    assert ("小米客服" if lang == "zh" else "Xiaomi customer service") in contact
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_invented_phone_numbers_or_outside_links(site, page_paths, lang):
+    for path in page_paths[lang]:
+        doc = soup(site, path)
+        content = doc.select_one("article.md-content__inner")
+        assert not PHONE.search(DATE_TIME.sub("", content.get_text(" "))), path
+        for link in content.select("a[href]"):
+            assert not re.match(r"^(https?:)?//", link["href"]), (path, link["href"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_theme_language_and_ui_strings(site, lang):
+    doc = soup(site, PREFIX[lang])
+    assert doc.html["lang"] == lang
+    placeholder = doc.select_one("input.md-search__input")["placeholder"]
+    assert placeholder == {"zh": "搜索", "en": "Search"}[lang]
+    toggles = doc.select("form[data-md-component=palette] label")
+    assert len(toggles) == 2  # light/dark toggle
+    assert doc.select_one("link[rel=canonical]")["href"].startswith("https://")
+
+
+def test_nothing_loaded_from_another_host(site):
+    for html in site.rglob("*.html"):
+        doc = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag in doc.select("script[src], link[href], img[src], iframe[src]"):
+            url = tag.get("src") or tag.get("href")
+            if tag.name == "link" and set(tag.get("rel", [])) & {"canonical", "alternate"}:
+                continue
+            assert not re.match(r"^(https?:)?//", url), (html, url)
+    for css in site.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8")), css
+
+
+def test_sitemap_lists_both_languages(site, page_paths):
+    root = (site / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>https://[^/]+/(.*?)</loc>", root)
+    assert sorted(locs) == sorted(page_paths["zh"] + page_paths["en"])
+
+
+def test_data_files_are_not_published(site):
+    assert not (site / "data").exists()
+    assert not list(site.rglob("*.yml"))
