@@ -16,14 +16,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from helpcenter.content import generated_pages
 from helpcenter.data import HelpCenter, load_helpcenter
-from helpcenter.errors import DataError
 from helpcenter.render import Renderer
 
 # jieba (used by the search plugin) prints its dictionary loading to stderr; keep the log clean.
 jieba.setLogLevel(logging.WARNING)
 
+# Pages whose body is generated, by the `generate:` value of their stub's front matter.
+GENERATORS = {"home": Renderer.home_page}
+
 _helpcenter: HelpCenter | None = None
+_generated: dict[str, str] = {}
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -33,8 +37,10 @@ def _language(config: MkDocsConfig) -> str:
 
 def on_config(config: MkDocsConfig) -> None:
     # Read and check everything before MkDocs cleans or writes the site directory.
-    global _helpcenter
-    _helpcenter = load_helpcenter(Path(config.docs_dir))
+    global _helpcenter, _generated
+    docs = Path(config.docs_dir)
+    _helpcenter = load_helpcenter(docs)
+    _generated = generated_pages(docs, set(GENERATORS), skip={"data"})
     # Heading permalinks get a title in the language being built.
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = \
         _helpcenter.labels["permalink"][_language(config)]
@@ -66,12 +72,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if found:
         page.meta["description"] = found[0].summary[lang]
         return renderer.cause_page(found[0])
-    generate = page.meta.get("generate")
-    if generate is None:
-        return renderer.expand_refs(markdown)
-    if generate == "home":
-        return renderer.home_page()
-    raise DataError(f"{Path(config.docs_dir).name}/{page.file.src_uri}: unknown 'generate: {generate}'")
+    generator = _generated.get(page.file.src_uri)
+    if generator:
+        return GENERATORS[generator](renderer)
+    return renderer.expand_refs(markdown)
 
 
 

@@ -107,3 +107,8 @@ def test_malformed_yaml(project):
 def test_missing_label_translation(project):
     edit(project, "docs/data/site.yml", "    en: Previous cause\n", "")
     assert_fails_with(project, "docs/data/site.yml: labels: missing 'previous.en'")
+
+
+def test_unknown_generator_in_a_stub(project):
+    edit(project, "docs/index.en.md", "generate: home", "generate: homepage")
+    assert_fails_with(project, "docs/index.en.md: unknown 'generate: homepage' (known: home)")

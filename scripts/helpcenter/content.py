@@ -8,6 +8,9 @@ The generator supplies the heading text, the article's paragraph in `why` and th
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+from mkdocs.utils.meta import get_data
 
 from .errors import DataError
 
@@ -65,3 +68,24 @@ def check_cause_refs(text: str, name: str, codes: set[str], section_ids: list[st
             raise DataError(f"{name}: unknown cause code '{match['code']}' in {match[0]}")
         if match["section"] and match["section"] not in section_ids:
             raise DataError(f"{name}: unknown section '{match['section']}' in {match[0]}")
+
+
+def generated_pages(docs_dir: Path, generators: set[str], skip: set[str]) -> dict[str, str]:
+    """{src_uri: generator} for every page stub with `generate:` front matter; unknown ones fail.
+
+    `skip` holds folders below docs/ that hold no pages (data).
+    """
+    found = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        if rel.split("/", 1)[0] in skip:
+            continue
+        _body, meta = get_data(path.read_text(encoding="utf-8"))
+        generator = meta.get("generate")
+        if generator is None:
+            continue
+        if generator not in generators:
+            known = ", ".join(sorted(generators))
+            raise DataError(f"{docs_dir.name}/{rel}: unknown 'generate: {generator}' (known: {known})")
+        found[rel] = generator
+    return found
