@@ -7,13 +7,14 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+NODE   := node_modules/.package-lock.json
 
 # Material 9.8 prints an end-of-life / MkDocs 2 banner on every run; the README says why the
 # versions are pinned and where the migration goes. Keep the build log to what matters.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test chromium screenshots clean
+.PHONY: serve build test system-tools screenshots benchmark clean
 
 $(STAMP): requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11"; exit 1; }
@@ -27,20 +28,31 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) chromium
+# Checkers for the tests and benchmarks (axe-core, vnu-jar, lighthouse), pinned in package-lock.json.
+# --ignore-scripts: vnu-jar's install script would fetch a Java runtime; the machine's Java is used.
+$(NODE): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+
+test: $(STAMP) $(NODE) system-tools
 	$(BIN)/mkdocs build --strict --quiet
 	$(BIN)/python -m pytest tests -ra
 
-# Browser tests drive Debian's Chromium (never a browser download). As root, install it when it
-# is missing; otherwise the browser tests fail with a one-line hint.
-chromium:
-	@if ! command -v chromium >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-		echo "Installing Debian's chromium for the browser tests"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+# Browser tests drive Debian's Chromium (never a browser download) and the HTML checker needs
+# Java. As root, install what is missing from Debian; otherwise those tests fail with a hint.
+system-tools:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing from Debian:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py screenshots
+
+benchmark: $(STAMP) $(NODE) system-tools
+	$(BIN)/python scripts/benchmark_quality.py
 
 clean:
 	rm -rf site screenshots .pytest_cache

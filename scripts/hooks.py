@@ -73,6 +73,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["description"] = found[0].summary[lang]
         return renderer.cause_page(found[0])
     generator = _generated.get(page.file.src_uri)
+    if generator == "home":
+        # "<question> - <site>" as the window title; Material shows only the site name otherwise.
+        page.meta["title"] = _helpcenter.question[lang]
     if generator:
         return GENERATORS[generator](renderer)
     return renderer.expand_refs(markdown)

@@ -51,6 +51,14 @@ def site(build) -> Path:
 
 
 @pytest.fixture(scope="session")
+def site_url() -> str:
+    """The public address from mkdocs.yml (read with MkDocs' own loader: it has YAML tags)."""
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml")).site_url
+
+
+@pytest.fixture(scope="session")
 def helpcenter():
     return load_helpcenter(ROOT / "docs")
 

@@ -23,6 +23,16 @@
   };
 })();
 
+// Material's search overlay has role="dialog" but no name; give it the search field's label
+// (already in the page's language) so screen readers announce what opened.
+(function () {
+  var dialog = document.querySelector('.md-search[role="dialog"]');
+  var field = dialog && dialog.querySelector("input.md-search__input");
+  if (dialog && field && !dialog.hasAttribute("aria-label")) {
+    dialog.setAttribute("aria-label", field.getAttribute("aria-label") || field.placeholder);
+  }
+})();
+
 // Keep the #section when switching language: a cause page has the same section ids in both
 // languages, so /causes/x/#fix leads to /en/causes/x/#fix.
 document.addEventListener("click", function (event) {

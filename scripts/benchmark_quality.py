@@ -1,0 +1,170 @@
+"""Budgets, measured on demand (`make benchmark`): Lighthouse scores, first-visit page weight and
+build time against a bare Material + static-i18n site with the same pages.
+
+    .venv/bin/python scripts/benchmark_quality.py [--runs 5] [--skip-lighthouse] [--skip-build]
+
+Budgets: Lighthouse performance >= 98, accessibility, best practices and SEO 100; a first visit
+<= 100 KB transferred (gzip, as a static host serves it); build time <= 1.3 x the bare site's.
+The script prints figures and the failing audits; it does not fail (tests assert behaviour).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from helpcenter.browser import CHROMIUM_ARGS, chromium_path, launch  # noqa: E402
+from helpcenter.data import load_helpcenter  # noqa: E402
+from helpcenter.localserver import serve_directory  # noqa: E402
+from helpcenter.render import Renderer  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# One page of each type, both languages; later page types join when their page exists.
+PAGE_TYPES = {
+    "home": "",
+    "cause": "causes/installment-limit/",
+    "troubleshooter": "troubleshoot/",
+    "topics hub": "topics/",
+}
+
+
+def build(project: Path, site: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                   cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return time.perf_counter() - start
+
+
+def pages(site: Path) -> list[tuple[str, str]]:
+    found = []
+    for name, path in PAGE_TYPES.items():
+        for prefix, lang in (("", "zh"), ("en/", "en")):
+            if (site / prefix / path / "index.html").is_file():
+                found.append((f"{name} ({lang})", prefix + path))
+    return found
+
+
+def lighthouse(base: str, targets: list[tuple[str, str]]) -> None:
+    if not LIGHTHOUSE.exists():
+        print("Lighthouse: node_modules missing; run 'npm ci --ignore-scripts' first")
+        return
+    print(f"\nLighthouse 12.2.3, mobile, headless {chromium_path()}")
+    print(f"{'page':<22} {'perf':>5} {'a11y':>5} {'bp':>5} {'seo':>5}  failing audits")
+    flags = "--headless=new " + " ".join(CHROMIUM_ARGS)
+    for name, path in targets:
+        run = subprocess.run(
+            [str(LIGHTHOUSE), base + path, f"--chrome-path={chromium_path()}",
+             f"--chrome-flags={flags}", "--output=json", "--quiet",
+             f"--only-categories={','.join(CATEGORIES)}"],
+            capture_output=True, text=True, timeout=300)
+        report = json.loads(run.stdout)
+        scores = [round(report["categories"][c]["score"] * 100) for c in CATEGORIES]
+        failing = [a["id"] for a in report["audits"].values()
+                   if a.get("score") is not None and a["score"] < 0.9
+                   and a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")]
+        print(f"{name:<22} " + " ".join(f"{s:>5}" for s in scores) + "  " + (", ".join(failing) or "-"))
+
+
+def kind(url: str, resource_type: str) -> str:
+    if url.endswith("search_index.json"):
+        return "search index"
+    return {"document": "HTML", "stylesheet": "CSS", "script": "JS"}.get(
+        resource_type, "JS" if url.endswith(".js") else "other")
+
+
+def page_weight(base: str, targets: list[tuple[str, str]]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    columns = ["HTML", "CSS", "JS", "search index", "other"]
+    print("\nFirst visit, bytes transferred (gzip as a static host serves it; budget 100 KB)")
+    print(f"{'page':<22} " + " ".join(f"{c:>12}" for c in columns) + f" {'total':>10}")
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        for name, path in targets:
+            context = browser.new_context()  # empty cache: a first visit
+            tab = context.new_page()
+            finished = []
+            tab.on("requestfinished", lambda request: finished.append(request))
+            tab.goto(base + path, wait_until="networkidle")
+            totals = defaultdict(int)
+            for request in finished:
+                sizes = request.sizes()
+                totals[kind(request.url, request.resource_type)] += (
+                    sizes["responseBodySize"] + sizes["responseHeadersSize"])
+            context.close()
+            total = sum(totals.values())
+            print(f"{name:<22} " + " ".join(f"{totals[c]:>12,}" for c in columns)
+                  + f" {total:>10,}" + ("" if total <= 100_000 else "  OVER BUDGET"))
+        browser.close()
+
+
+def bare_reference(workdir: Path) -> Path:
+    """A bare Material + static-i18n project with the same pages, written as plain Markdown."""
+    hc = load_helpcenter(ROOT / "docs")
+    docs = workdir / "docs"
+    (docs / "causes").mkdir(parents=True)
+    for lang, suffix in (("zh", ""), ("en", ".en")):
+        (docs / f"index{suffix}.md").write_text(Renderer(hc, lang, "index.md").home_page())
+        for cause in hc.causes:
+            src = cause.src_uri(lang)
+            (docs / src).write_text(Renderer(hc, lang, src).cause_page(cause))
+    (workdir / "mkdocs.yml").write_text("""\
+site_name: Bare reference
+site_url: https://help.example.com/
+theme: {name: material, language: zh, font: false}
+plugins:
+  - search: {lang: en}
+  - i18n:
+      docs_structure: suffix
+      reconfigure_search: false
+      languages:
+        - {locale: zh, name: 简体中文, default: true, build: true}
+        - {locale: en, name: English, build: true}
+markdown_extensions: [admonition, attr_list, md_in_html, toc]
+""")
+    return workdir
+
+
+def build_time(runs: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        bare = bare_reference(tmp / "bare")
+        ours = [build(ROOT, tmp / "site-ours") for _ in range(runs)]
+        theirs = [build(bare, tmp / "site-bare") for _ in range(runs)]
+    a, b = statistics.median(ours), statistics.median(theirs)
+    print(f"\nStrict build, median of {runs}: this site {a:.2f} s, bare Material + static-i18n "
+          f"with the same pages {b:.2f} s, ratio {a / b:.2f} (budget 1.30)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--skip-build", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        build(ROOT, site)
+        targets = pages(site)
+        with serve_directory(site, gzip_text=True) as base:
+            if not args.skip_lighthouse:
+                lighthouse(base, targets)
+            page_weight(base, targets)
+    if not args.skip_build:
+        build_time(args.runs)
+
+
+if __name__ == "__main__":
+    main()
