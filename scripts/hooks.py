@@ -15,6 +15,7 @@ import jieba
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from helpcenter.content import generated_pages
 from helpcenter.data import HelpCenter, load_helpcenter
@@ -24,7 +25,7 @@ from helpcenter.render import Renderer
 jieba.setLogLevel(logging.WARNING)
 
 # Pages whose body is generated, by the `generate:` value of their stub's front matter.
-GENERATORS = {"home": Renderer.home_page}
+GENERATORS = {"home": Renderer.home_page, "troubleshooter": Renderer.troubleshooter_page}
 
 _helpcenter: HelpCenter | None = None
 _generated: dict[str, str] = {}
@@ -67,7 +68,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = _language(config)
-    renderer = Renderer(_helpcenter, lang, page.file.src_uri)
+
+    def url_for(src_uri: str, anchor: str | None = None) -> str:
+        target = files.get_file_from_path(src_uri)  # static-i18n: this language's version
+        url = get_relative_url(target.url, page.file.url)
+        return f"{url}#{anchor}" if anchor else url
+
+    renderer = Renderer(_helpcenter, lang, page.file.src_uri, url_for)
     found = _helpcenter.cause_for_src(page.file.src_uri)
     if found:
         page.meta["description"] = found[0].summary[lang]
@@ -76,6 +83,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if generator == "home":
         # "<question> - <site>" as the window title; Material shows only the site name otherwise.
         page.meta["title"] = _helpcenter.question[lang]
+    if generator == "troubleshooter":
+        page.meta["description"] = _helpcenter.labels["tr_intro"][lang]
     if generator:
         return GENERATORS[generator](renderer)
     return renderer.expand_refs(markdown)

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -18,7 +19,8 @@ from helpcenter.browser import launch  # noqa: E402
 from helpcenter.localserver import serve_directory  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = {"home-zh": "", "home-en": "en/", "cause-zh": "causes/installment-limit/",
+PAGES = {"home-zh": "", "home-en": "en/", "tree-zh": "troubleshoot/", "tree-en": "en/troubleshoot/#q-limit",
+         "cause-zh": "causes/installment-limit/",
          "cause-en": "en/causes/installment-limit/"}
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
 
@@ -28,7 +30,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as site:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", site],
-                       cwd=ROOT, check=True)
+                       cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         with serve_directory(Path(site)) as base, sync_playwright() as p:
             browser = launch(p)
             for scheme in ("light", "dark"):

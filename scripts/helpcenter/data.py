@@ -14,6 +14,7 @@ from .article import Article, load_article
 from .content import check_cause_refs, split_sections
 from .errors import DataError
 from .fields import LANGS, Fields, load_yaml
+from .troubleshooter import Tree, load_tree
 
 CODE = re.compile(r"^FQ-\d{2}$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -22,12 +23,16 @@ ARTICLE_ZH = "data/article.zh.txt"
 ARTICLE_EN = "data/article.en.yml"
 CAUSES = "data/causes.yml"
 SITE = "data/site.yml"
+TREE = "data/troubleshooter.yml"
 CAUSE_PAGES = "causes"
 
 # The labels the page generator uses (docs/data/site.yml: labels).
 LABELS = (
     "cause_number", "code", "previous", "next", "quote_source", "causes_heading",
     "closing_heading", "contact_heading", "contact", "source", "permalink",
+    "tr_title", "tr_intro", "tr_home_link", "tr_cause_link", "tr_wizard", "tr_step", "tr_yes",
+    "tr_no", "tr_back", "tr_restart", "tr_trail", "tr_result", "tr_open_fix", "tr_none", "tr_all",
+    "tr_diagram", "support_title", "support_text",
 )
 
 
@@ -64,6 +69,7 @@ class HelpCenter:
     sections: tuple[Section, ...]
     question: dict[str, str]
     labels: dict[str, dict[str, str]]
+    tree: Tree
 
     def cause_by_code(self, code: str) -> Cause:
         return next(c for c in self.causes if c.code == code.upper())
@@ -95,6 +101,7 @@ def load_helpcenter(docs_dir: Path) -> HelpCenter:
     labels_fields = site.sub("labels").only(*LABELS)
     labels = {key: labels_fields.translated(key) for key in LABELS}
     causes = _load_causes(docs_dir, name, article, article_en, sections)
+    tree = load_tree(docs_dir / TREE, name(TREE), {c.code for c in causes})
     return HelpCenter(
         article=article,
         article_en=article_en,
@@ -102,6 +109,7 @@ def load_helpcenter(docs_dir: Path) -> HelpCenter:
         sections=sections,
         question=site.translated("question"),
         labels=labels,
+        tree=tree,
     )
 
 

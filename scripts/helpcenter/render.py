@@ -7,11 +7,15 @@ to the right language's URL and `--strict` catches any that break.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
+from typing import Callable
 
 from .content import CAUSE_REF
 from .data import Cause, HelpCenter
+from .diagram import render_svg
+from .troubleshooter import Step
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 COLON = {"zh": "：", "en": ": "}
@@ -32,9 +36,16 @@ def link(from_src: str, to_src: str, anchor: str | None = None) -> str:
     return f"{target}#{anchor}" if anchor else target
 
 
+TROUBLESHOOTER_SRC = "troubleshoot.md"
+
+# Resolves a page source (and anchor) to its URL relative to the page being rendered, for links
+# inside raw HTML, which MkDocs does not rewrite.
+UrlFor = Callable[[str, "str | None"], str]
+
+
 class Renderer:
-    def __init__(self, hc: HelpCenter, lang: str, page_src: str):
-        self.hc, self.lang, self.page_src = hc, lang, page_src
+    def __init__(self, hc: HelpCenter, lang: str, page_src: str, url_for: UrlFor | None = None):
+        self.hc, self.lang, self.page_src, self.url_for = hc, lang, page_src, url_for
 
     def label(self, key: str, **values) -> str:
         return self.hc.labels[key][self.lang].format(**values)
@@ -61,6 +72,9 @@ class Renderer:
             f'<span class="hc-code" title="{html_text(self.label("code"))}">{cause.code}</span></p>',
             "",
             f'<p class="hc-lead">{html_text(cause.summary[self.lang])}</p>',
+            "",
+            f"[{md_text(self.label('tr_cause_link'))}]"
+            f"({link(self.page_src, TROUBLESHOOTER_SRC)}){{ .hc-not-sure }}",
             "",
         ]
         for section in self.hc.sections:
@@ -129,6 +143,9 @@ class Renderer:
             "",
             md_text(hc.intro(lang)),
             "",
+            f"[{md_text(self.label('tr_home_link'))}]({TROUBLESHOOTER_SRC})"
+            "{ .md-button .md-button--primary .hc-troubleshoot-button }",
+            "",
             f"## {md_text(self.label('causes_heading'))} {{#causes}}",
             "",
             '<div class="grid cards hc-cards" markdown>',
@@ -149,3 +166,108 @@ class Renderer:
             + "</p>",
             "",
         ])
+
+    # -- troubleshooter ---------------------------------------------------------------------
+
+    def step_text(self, step: Step) -> str:
+        if step.kind == "question":
+            return self.hc.tree.questions[step.ref].text[self.lang]
+        if step.kind == "cause":
+            return self.hc.cause_by_code(step.ref).title[self.lang]
+        return self.label("support_title")
+
+    def result_href(self, step: Step) -> str:
+        if step.kind == "cause":
+            return self.url_for(self.hc.cause_by_code(step.ref).src_uri("zh"), "fix")
+        return self.url_for("index.md", "contact")
+
+    def troubleshooter_page(self) -> str:
+        tree = self.hc.tree
+        svg = render_svg(
+            tree, self.step_text, self.result_href,
+            yes=self.label("tr_yes"), no=self.label("tr_no"), title=self.label("tr_diagram"),
+        )
+        return "\n".join([
+            f"# {md_text(self.label('tr_title'))} {{#title}}",
+            "",
+            md_text(self.label("tr_intro")),
+            "",
+            f'<div class="hc-wizard" data-hc-wizard role="region" '
+            f'aria-label="{html_text(self.label("tr_wizard"))}" hidden></div>',
+            "",
+            self.wizard_data(),
+            "",
+            f"## {md_text(self.label('tr_all'))} {{#all-questions}}",
+            "",
+            self.tree_list(),
+            "",
+            f"## {md_text(self.label('tr_diagram'))} {{#diagram}}",
+            "",
+            f'<div class="hc-diagram-wrap">\n{svg}\n</div>',
+            "",
+        ])
+
+    def tree_list(self) -> str:
+        """The tree as nested lists, complete and linked without JavaScript: the questions in
+        reading order, each with its two answers leading to a result or to a later question."""
+        tree = self.hc.tree
+        order = [tree.start]
+        for question_id in order:  # grows while iterating: reading order, "yes" branch first
+            question = tree.questions[question_id]
+            order += [s.ref for s in (question.yes, question.no) if s.kind == "question"]
+        number = {question_id: i for i, question_id in enumerate(order, start=1)}
+        items = []
+        for question_id in order:
+            question = tree.questions[question_id]
+            hint = (f'<p class="hc-tree__hint">{html_text(question.hint[self.lang])}</p>'
+                    if question.hint else "")
+            answers = "".join(self._tree_answer(question.answer(a), a, number) for a in ("yes", "no"))
+            items.append(
+                f'<li id="q-{question_id}" class="hc-tree__question">'
+                f'<p class="hc-tree__text"><span class="hc-tree__step">'
+                f'{html_text(self.label("tr_step", n=number[question_id]))}</span> '
+                f'{html_text(question.text[self.lang])}</p>{hint}<ul>{answers}</ul></li>'
+            )
+        return '<ol class="hc-tree">\n' + "\n".join(items) + "\n</ol>"
+
+    def _tree_answer(self, step: Step, answer: str, number: dict[str, int]) -> str:
+        label = f'<span class="hc-tree__label">{html_text(self.label("tr_" + answer))}</span> '
+        if step.kind == "question":
+            text = self.label("tr_step", n=number[step.ref]) + COLON[self.lang] \
+                + self.hc.tree.questions[step.ref].text[self.lang]
+            return f'<li class="hc-tree__answer">{label}→ <a href="#{step.anchor}">{html_text(text)}</a></li>'
+        summary = (self.hc.cause_by_code(step.ref).summary[self.lang] if step.kind == "cause"
+                   else self.label("support_text"))
+        return (f'<li id="{step.anchor}" class="hc-tree__answer hc-tree__result">{label}→ '
+                f'<a href="{html_text(self.result_href(step))}">{html_text(self.step_text(step))}</a>'
+                f'{COLON[self.lang]}{html_text(summary)}</li>')
+
+    def wizard_data(self) -> str:
+        """What the wizard script (troubleshooter.js) needs, in this page's language."""
+        tree, lang = self.hc.tree, self.lang
+        results = {}
+        for path in tree.paths():
+            step = path[-1][2]
+            summary = (self.hc.cause_by_code(step.ref).summary[lang] if step.kind == "cause"
+                       else self.label("support_text"))
+            results[step.anchor] = {"title": self.step_text(step), "summary": summary,
+                                    "href": self.result_href(step),
+                                    "kind": step.kind}
+        data = {
+            "start": tree.root.anchor,
+            "questions": {
+                f"q-{q.id}": {
+                    "text": q.text[lang],
+                    "hint": q.hint[lang] if q.hint else "",
+                    "yes": q.yes.anchor,
+                    "no": q.no.anchor,
+                } for q in tree.questions.values()
+            },
+            "results": results,
+            "labels": {key: self.hc.labels[f"tr_{key}"][lang] for key in (
+                "step", "yes", "no", "back", "restart", "trail", "result", "open_fix", "none")},
+            "support": Step("support", "support").anchor,
+        }
+        # "<" escaped so no text can close the script element.
+        payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+        return f'<script type="application/json" id="hc-tree-data">{payload}</script>'
