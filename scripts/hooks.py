@@ -19,13 +19,19 @@ from mkdocs.utils import get_relative_url
 
 from helpcenter.content import generated_pages
 from helpcenter.data import HelpCenter, load_helpcenter
+from helpcenter.errors import DataError
+from helpcenter.links import redirect_page, redirects
 from helpcenter.render import Renderer
 
 # jieba (used by the search plugin) prints its dictionary loading to stderr; keep the log clean.
 jieba.setLogLevel(logging.WARNING)
 
 # Pages whose body is generated, by the `generate:` value of their stub's front matter.
-GENERATORS = {"home": Renderer.home_page, "troubleshooter": Renderer.troubleshooter_page}
+GENERATORS = {
+    "home": Renderer.home_page,
+    "troubleshooter": Renderer.troubleshooter_page,
+    "agents": Renderer.agents_page,
+}
 
 _helpcenter: HelpCenter | None = None
 _generated: dict[str, str] = {}
@@ -74,7 +80,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         url = get_relative_url(target.url, page.file.url)
         return f"{url}#{anchor}" if anchor else url
 
-    renderer = Renderer(_helpcenter, lang, page.file.src_uri, url_for)
+    renderer = Renderer(_helpcenter, lang, page.file.src_uri, url_for, config.site_url)
     found = _helpcenter.cause_for_src(page.file.src_uri)
     if found:
         page.meta["description"] = found[0].summary[lang]
@@ -85,6 +91,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["title"] = _helpcenter.question[lang]
     if generator == "troubleshooter":
         page.meta["description"] = _helpcenter.labels["tr_intro"][lang]
+    if generator == "agents":
+        page.meta["description"] = _helpcenter.labels["agent_intro"][lang]
     if generator:
         return GENERATORS[generator](renderer)
     return renderer.expand_refs(markdown)
@@ -100,3 +108,14 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         alternates.append({"lang": "x-default", "href": urljoin(config.site_url, files[default].url)})
     context["hc_alternates"] = alternates
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Short links (go/<code>/) and former slugs of the language just built."""
+    lang = _language(config)
+    for redirect in redirects(_helpcenter, lang, config.plugins["i18n"].default_language):
+        path = Path(config.site_dir) / redirect.source / "index.html"
+        if path.exists():  # the data check forbids this; never overwrite a real page
+            raise DataError(f"docs/data/causes.yml: redirect {redirect.source} would replace a page")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(redirect_page(redirect, lang, config.site_url), encoding="utf-8")

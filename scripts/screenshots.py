@@ -19,7 +19,7 @@ from helpcenter.browser import launch  # noqa: E402
 from helpcenter.localserver import serve_directory  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = {"home-zh": "", "home-en": "en/", "tree-zh": "troubleshoot/", "tree-en": "en/troubleshoot/#q-limit",
+PAGES = {"agents-en": "en/agents/", "home-zh": "", "home-en": "en/", "tree-zh": "troubleshoot/", "tree-en": "en/troubleshoot/#q-limit",
          "cause-zh": "causes/installment-limit/",
          "cause-en": "en/causes/installment-limit/"}
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}

@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from helpcenter.browser import INSTALL_HINT, chromium_path, launch  # noqa: E402
 from helpcenter.data import load_helpcenter  # noqa: E402
 from helpcenter.localserver import serve_directory  # noqa: E402
+from helpcenter.registry import site_pages  # noqa: E402
 
 LANGS = ("zh", "en")
 PREFIX = {"zh": "", "en": "en/"}
@@ -65,18 +66,13 @@ def helpcenter():
 
 @pytest.fixture(scope="session")
 def page_paths(site) -> dict[str, list[str]]:
-    """Every page of the built site, per language, as URL paths ("", "causes/x/", "en/...").
-
-    Taken from the output so that every gate covers pages added later; test_site checks the
-    list against the data.
-    """
-    paths = sorted(
-        "" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
-        for p in site.rglob("index.html")
-    )
+    """Every content page of the built site (redirect pages left out), per language, as URL
+    paths ("", "causes/x/", "en/..."). Taken from the output so that every gate covers pages
+    added later; test_site checks the list against the data."""
+    pages, _redirects = site_pages(site)
     return {
-        "zh": [p for p in paths if not p.startswith("en/")],
-        "en": [p for p in paths if p.startswith("en/")],
+        "zh": [p for p in pages if not p.startswith("en/")],
+        "en": [p for p in pages if p.startswith("en/")],
     }
 
 

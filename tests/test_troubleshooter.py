@@ -170,7 +170,7 @@ def test_every_path_by_clicking(page, base_url, helpcenter, lang):
             assert result.get_attribute("href") == f"../causes/{cause.slug}/#fix"
             result.click()
             page.wait_for_url(f"{base_url}{PREFIX[lang]}causes/{cause.slug}/#fix")
-            assert page.locator("article h1").inner_text().rstrip("¶").strip() == cause.title[lang]
+            assert page.locator("article h1").inner_text().startswith(cause.title[lang])
         else:
             assert result.get_attribute("href") == "../#contact"
 

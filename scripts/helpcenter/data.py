@@ -33,6 +33,10 @@ LABELS = (
     "tr_title", "tr_intro", "tr_home_link", "tr_cause_link", "tr_wizard", "tr_step", "tr_yes",
     "tr_no", "tr_back", "tr_restart", "tr_trail", "tr_result", "tr_open_fix", "tr_none", "tr_all",
     "tr_diagram", "support_title", "support_text",
+    "copy_link", "copy_link_to", "copied", "copied_link", "agent_title", "agent_intro",
+    "agent_language", "agent_page_title", "agent_short_link", "agent_sections", "agent_reply",
+    "copy_reply", "copied_reply", "language_name_zh", "language_name_en", "reply_cause",
+    "reply_steps", "reply_more",
 )
 
 
@@ -148,7 +152,8 @@ def _load_sections(site: Fields) -> tuple[Section, ...]:
 
 def _load_causes(docs_dir, name, article, article_en, sections) -> tuple[Cause, ...]:
     file = name(CAUSES)
-    top = Fields(load_yaml(docs_dir / CAUSES, file), file).only("causes")
+    top = Fields(load_yaml(docs_dir / CAUSES, file), file).only("retired_codes", "causes")
+    retired = set(top.text_list("retired_codes", default=[]))
     raw = top.value("causes")
     if not isinstance(raw, list):
         raise top.error("'causes' must be a list")
@@ -158,6 +163,9 @@ def _load_causes(docs_dir, name, article, article_en, sections) -> tuple[Cause, 
     read = [_read_cause(Fields(item, file, f"cause {i}"), by_number, article_en)
             for i, item in enumerate(raw, start=1)]
     _check_unique(read)
+    for entry, cause in read:
+        if cause.code in retired:
+            raise entry.error(f"code '{cause.code}' is retired: never reuse a code, take a new one")
     missing = sorted(set(by_number) - {cause.number for _, cause in read})
     if missing:
         raise top.error(f"'causes' has no entry for the article's cause {missing[0]}")
@@ -210,10 +218,14 @@ def _check_unique(read: list[tuple[Fields, Cause]]) -> None:
                 raise entry.error(f"duplicate {kind} '{value}' (also in {seen[kind, value]})")
             seen[kind, value] = entry.where
     live = {cause.slug for _, cause in read}
+    former: dict[str, str] = {}
     for entry, cause in read:
         for old in cause.former_slugs:
             if old in live:
-                raise entry.error(f"'former_slugs' entry '{old}' is the live slug of a cause")
+                raise entry.error(f"'former_slugs' entry '{old}' collides with the live page causes/{old}/")
+            if old in former:
+                raise entry.error(f"'former_slugs' entry '{old}' is also a former slug of {former[old]}")
+            former[old] = cause.code
 
 
 def _check_no_stray_pages(docs_dir: Path, name, causes) -> None:

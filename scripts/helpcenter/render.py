@@ -15,6 +15,8 @@ from typing import Callable
 from .content import CAUSE_REF
 from .data import Cause, HelpCenter
 from .diagram import render_svg
+from .fields import LANGS
+from .links import cause_path, short_link_paths
 from .troubleshooter import Step
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
@@ -43,9 +45,15 @@ TROUBLESHOOTER_SRC = "troubleshoot.md"
 UrlFor = Callable[[str, "str | None"], str]
 
 
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
+_LIST_ITEM = re.compile(r"^\s*(?:\d+\.|[-*])\s+(.*)$")
+
+
 class Renderer:
-    def __init__(self, hc: HelpCenter, lang: str, page_src: str, url_for: UrlFor | None = None):
+    def __init__(self, hc: HelpCenter, lang: str, page_src: str, url_for: UrlFor | None = None,
+                 site_url: str = ""):
         self.hc, self.lang, self.page_src, self.url_for = hc, lang, page_src, url_for
+        self.site_url = site_url
 
     def label(self, key: str, **values) -> str:
         return self.hc.labels[key][self.lang].format(**values)
@@ -86,7 +94,15 @@ class Renderer:
             else:
                 out += [self.expand_refs(cause.sections[self.lang][section.id]), ""]
         out.append(self.pager(cause))
+        out.append(self.copy_config())
         return "\n".join(out)
+
+    def copy_config(self) -> str:
+        """Labels for the copy-link buttons that helpcenter.js adds to the title and sections."""
+        attrs = {key: self.hc.labels[key][self.lang]  # placeholders are filled in by the script
+                 for key in ("copy_link", "copy_link_to", "copied", "copied_link")}
+        data = " ".join(f'data-{k.replace("_", "-")}="{html_text(v)}"' for k, v in attrs.items())
+        return f'<div class="hc-copy-config" hidden {data}></div>'
 
     def article_quote(self, cause: Cause) -> str:
         return (
@@ -271,3 +287,74 @@ class Renderer:
         # "<" escaped so no text can close the script element.
         payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
         return f'<script type="application/json" id="hc-tree-data">{payload}</script>'
+
+    # -- agent quick reference --------------------------------------------------------------
+
+    def absolute(self, cause: Cause, lang: str, anchor: str | None = None) -> str:
+        url = self.site_url + cause_path(cause, lang, LANGS[0])
+        return f"{url}#{anchor}" if anchor else url
+
+    def short_link(self, cause: Cause, lang: str) -> str:
+        prefix = "" if lang == LANGS[0] else f"{lang}/"
+        return self.site_url + prefix + short_link_paths(cause.code)[-1]  # the lower-case one
+
+    def fix_steps(self, cause: Cause, lang: str) -> list[str]:
+        """The cause page's `fix` steps as plain text (links reduced to their text)."""
+        steps = []
+        for line in cause.sections[lang]["fix"].splitlines():
+            match = _LIST_ITEM.match(line)
+            if match:
+                text = CAUSE_REF.sub(lambda m: self.hc.cause_by_code(m["code"]).title[lang], match[1])
+                steps.append(_MD_LINK.sub(r"\1", text).replace("**", "").strip())
+        return steps
+
+    def reply(self, cause: Cause, lang: str) -> str:
+        labels = self.hc.labels
+        steps = self.fix_steps(cause, lang)
+        lines = [labels["reply_cause"][lang].format(title=cause.title[lang], summary=cause.summary[lang]),
+                 labels["reply_steps"][lang],
+                 *[f"{i}. {step}" for i, step in enumerate(steps, start=1)],
+                 labels["reply_more"][lang].format(url=self.short_link(cause, lang) + "#fix")]
+        return "\n".join(lines)
+
+    def agents_page(self) -> str:
+        out = [f"# {md_text(self.label('agent_title'))} {{#title}}", "",
+               md_text(self.label("agent_intro")), ""]
+        for cause in self.hc.causes:
+            out += [f"## {cause.code} · {md_text(cause.title[self.lang])} {{#{cause.code.lower()}}}", ""]
+            out.append(self.agent_table(cause))
+            for lang in LANGS:
+                language = self.label(f"language_name_{lang}")
+                reply_id = f"reply-{cause.code.lower()}-{lang}"
+                out += [
+                    "",
+                    '<div class="hc-reply">',
+                    '<p class="hc-reply__label">'
+                    f'{html_text(self.label("agent_reply", language=language))}</p>',
+                    f'<pre class="hc-reply__text" id="{reply_id}" lang="{lang}">'
+                    f'{html_text(self.reply(cause, lang))}</pre>',
+                    f'<button type="button" class="md-button hc-copy-button" data-hc-copy="{reply_id}" '
+                    f'data-copied="{html_text(self.label("copied_reply"))}">'
+                    f'{html_text(self.label("copy_reply", language=language))}</button>',
+                    "</div>",
+                ]
+            out.append("")
+        return "\n".join(out)
+
+    def agent_table(self, cause: Cause) -> str:
+        rows = [f"<th scope=\"col\">{html_text(self.label(f'language_name_{lang}'))}</th>" for lang in LANGS]
+        cells = {"title": [], "short": [], "sections": []}
+        for lang in LANGS:
+            cells["title"].append(f'<td lang="{lang}">{html_text(cause.title[lang])}</td>')
+            short = html_text(self.short_link(cause, lang))
+            cells["short"].append(f'<td><a href="{short}"><code>{short}</code></a></td>')
+            links = " · ".join(
+                f'<a href="{html_text(self.absolute(cause, lang, s.id))}" lang="{lang}">'
+                f'{html_text(s.label[lang])}</a>' for s in self.hc.sections)
+            cells["sections"].append(f"<td>{links}</td>")
+        body = "".join(
+            f'<tr><th scope="row">{html_text(self.label(label))}</th>{"".join(cells[key])}</tr>'
+            for key, label in (("title", "agent_page_title"), ("short", "agent_short_link"),
+                               ("sections", "agent_sections")))
+        return (f'<div class="md-typeset__table hc-agent-table"><table><thead><tr><td></td>{"".join(rows)}'
+                f"</tr></thead><tbody>{body}</tbody></table></div>")

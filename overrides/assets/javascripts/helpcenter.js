@@ -42,3 +42,71 @@ document.addEventListener("click", function (event) {
   url.hash = location.hash;
   link.href = url.href;
 });
+
+// Copying: a "copy link" button on a cause page's title and on each section heading (it copies
+// the canonical URL of the page and section), and the agent page's reply buttons. The labels
+// come from the page (.hc-copy-config, data-copied), in the page's language.
+(function () {
+  var live = document.createElement("div");
+  live.className = "md-visually-hidden";
+  live.setAttribute("aria-live", "polite");
+  document.body.appendChild(live);
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = document.execCommand("copy");
+    area.remove();
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+  }
+
+  function confirm(button, shortText, announcement) {
+    var original = button.dataset.label || button.textContent;
+    button.dataset.label = original;
+    button.textContent = shortText;
+    button.classList.add("hc-copied");
+    live.textContent = announcement;
+    clearTimeout(button.hcTimer);
+    button.hcTimer = setTimeout(function () {
+      button.textContent = original;
+      button.classList.remove("hc-copied");
+    }, 2000);
+  }
+
+  var config = document.querySelector(".hc-copy-config");
+  var canonical = document.querySelector('link[rel="canonical"]');
+  if (config && canonical) {
+    var labels = config.dataset;
+    document.querySelectorAll("article h1[id], article h2[id]").forEach(function (heading) {
+      var url = canonical.href + (heading.tagName === "H1" ? "" : "#" + heading.id);
+      var name = heading.firstChild ? heading.firstChild.textContent.trim() : "";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "hc-copy-link";
+      button.textContent = labels.copyLink;
+      button.setAttribute("aria-label", labels.copyLinkTo.replace("{heading}", name));
+      button.dataset.url = url;
+      button.addEventListener("click", function () {
+        copy(url).then(function () {
+          confirm(button, labels.copied, labels.copiedLink.replace("{url}", url));
+        });
+      });
+      heading.appendChild(button);
+    });
+  }
+
+  document.querySelectorAll("button[data-hc-copy]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var source = document.getElementById(button.dataset.hcCopy);
+      copy(source.textContent).then(function () {
+        confirm(button, button.dataset.copied, button.dataset.copied);
+      });
+    });
+  });
+})();

@@ -1,0 +1,188 @@
+"""Links for support tickets: codes, short links, the URL registry, slug renames, copy buttons
+and the agent quick-reference page."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import LANGS, PREFIX, ROOT, run_build
+from helpcenter.registry import published_urls, read_registry, resolve
+
+REGISTRY = ROOT / "tests/published-urls.txt"
+CODE = re.compile(r"^FQ-\d{2}$")
+
+
+def copy_project(tmp_path):
+    for part in ("mkdocs.yml", "docs", "overrides", "scripts"):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, tmp_path / part)
+    return tmp_path
+
+
+def test_codes_are_short_ascii_and_unique(helpcenter):
+    codes = [c.code for c in helpcenter.causes]
+    assert all(CODE.match(code) for code in codes)
+    assert len({code.lower() for code in codes}) == len(codes)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cause_page_shows_its_code(site, helpcenter, lang):
+    for cause in helpcenter.causes:
+        html = (site / PREFIX[lang] / f"causes/{cause.slug}/index.html").read_text(encoding="utf-8")
+        assert BeautifulSoup(html, "html.parser").select_one(".hc-code").get_text() == cause.code
+
+
+def test_every_recorded_url_still_lands(site):
+    recorded = read_registry(REGISTRY)
+    assert len(recorded) >= 114
+    failures = []
+    for url in recorded:
+        try:
+            resolve(site, url)
+        except LookupError as error:
+            failures.append(str(error))
+    assert failures == []
+
+
+def test_every_published_url_is_recorded(site, helpcenter):
+    current = published_urls(site, [s.id for s in helpcenter.sections])
+    missing = sorted(set(current) - set(read_registry(REGISTRY)))
+    assert missing == [], "new URLs: record them with scripts/url_registry.py --add"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_short_links_in_both_spellings(site, helpcenter, lang):
+    for cause in helpcenter.causes:
+        for code in (cause.code.lower(), cause.code.upper()):
+            assert resolve(site, f"{PREFIX[lang]}go/{code}/#fix") == f"{PREFIX[lang]}causes/{cause.slug}/#fix"
+            html = (site / PREFIX[lang] / f"go/{code}/index.html").read_text(encoding="utf-8")
+            doc = BeautifulSoup(html, "html.parser")
+            assert doc.html["lang"] == lang
+            assert doc.select_one('link[rel="canonical"]')["href"].endswith(
+                f"{PREFIX[lang]}causes/{cause.slug}/")
+            assert doc.select_one('meta[http-equiv="refresh"]')
+
+
+def test_renaming_a_slug_keeps_old_links_working(tmp_path):
+    project = copy_project(tmp_path)
+    causes = project / "docs/data/causes.yml"
+    text = causes.read_text(encoding="utf-8")
+    text = text.replace("    slug: installment-limit\n    former_slugs: []\n",
+                        "    slug: limit-too-low\n    former_slugs: [installment-limit]\n")
+    causes.write_text(text, encoding="utf-8")
+    result = run_build(project, project / "site")
+    assert result.returncode == 0, result.log
+    site = project / "site"
+    assert (site / "causes/limit-too-low/index.html").is_file()
+    assert not (site / "causes/installment-limit/index.html").read_text().count("<article")
+    for url in read_registry(REGISTRY):
+        resolve(site, url)  # raises if any recorded URL broke
+    assert resolve(site, "causes/installment-limit/#fix") == "causes/limit-too-low/#fix"
+    assert resolve(site, "en/causes/installment-limit/#self-check") == "en/causes/limit-too-low/#self-check"
+    assert resolve(site, "go/fq-02/") == "causes/limit-too-low/"
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("code: FQ-03", "code: FQ-02", "docs/data/causes.yml: cause 3: duplicate code 'FQ-02' (also in cause 2)"),
+    ("code: FQ-03", "code: fq3", "docs/data/causes.yml: cause 3: 'code' must look like FQ-01, found 'fq3'"),
+    ("    slug: account-status\n    former_slugs: []\n",
+     "    slug: account-status\n    former_slugs: [item-not-eligible]\n",
+     "docs/data/causes.yml: cause 5: 'former_slugs' entry 'item-not-eligible' collides with the "
+     "live page causes/item-not-eligible/"),
+    ("retired_codes: []", "retired_codes: [FQ-06]",
+     "docs/data/causes.yml: cause 6: code 'FQ-06' is retired: never reuse a code, take a new one"),
+])
+def test_bad_link_data_fails_the_build(tmp_path, old, new, message):
+    project = copy_project(tmp_path)
+    causes = project / "docs/data/causes.yml"
+    causes.write_text(causes.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    result = run_build(project, project / "site")
+    assert result.returncode != 0
+    errors = [line for line in result.log.splitlines() if line.startswith("ERROR")]
+    assert [re.sub(r"^ERROR\s+-\s+", "", e) for e in errors] == [message]
+    assert "Traceback" not in result.log and not (project / "site").exists()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_agent_page(site, site_url, helpcenter, lang):
+    doc = BeautifulSoup((site / PREFIX[lang] / "agents/index.html").read_text(encoding="utf-8"),
+                        "html.parser")
+    assert doc.select_one("h1").get_text(strip=True).rstrip("¶") == helpcenter.labels["agent_title"][lang]
+    for cause in helpcenter.causes:
+        section = doc.find("h2", id=cause.code.lower())
+        assert cause.code in section.get_text() and cause.title[lang] in section.get_text()
+        table = section.find_next_sibling("div")
+        text = table.get_text(" ")
+        assert cause.title["zh"] in text and cause.title["en"] in text
+        hrefs = [a["href"] for a in table.select("a")]
+        assert f"{site_url}go/{cause.code.lower()}/" in hrefs
+        assert f"{site_url}en/go/{cause.code.lower()}/" in hrefs
+        for s in helpcenter.sections:
+            assert f"{site_url}causes/{cause.slug}/#{s.id}" in hrefs
+            assert f"{site_url}en/causes/{cause.slug}/#{s.id}" in hrefs
+        for reply_lang in LANGS:
+            reply = doc.find(id=f"reply-{cause.code.lower()}-{reply_lang}").get_text()
+            assert cause.summary[reply_lang] in reply
+            assert "#fix" in reply
+            page = BeautifulSoup((site / PREFIX[reply_lang] / f"causes/{cause.slug}/index.html").read_text(
+                encoding="utf-8"), "html.parser")
+            fix_steps = page.find("h2", id="fix").find_next_sibling("ol").select("li")
+            for step in fix_steps:
+                assert step.get_text(" ", strip=True).replace(" ", "") in reply.replace(" ", "")
+
+
+# -- in Chromium ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_short_links_land_on_page_and_section(page, base_url, helpcenter, lang):
+    for cause in helpcenter.causes:
+        for suffix in ("", "#fix"):
+            page.goto(f"{base_url}{PREFIX[lang]}go/{cause.code.lower()}/{suffix}")
+            page.wait_for_url(f"{base_url}{PREFIX[lang]}causes/{cause.slug}/{suffix}")
+            assert page.locator("article h1").inner_text().startswith(cause.title[lang])
+    page.goto(f"{base_url}{PREFIX[lang]}go/FQ-02/#self-check")
+    page.wait_for_url(f"{base_url}{PREFIX[lang]}causes/installment-limit/#self-check")
+
+
+@pytest.fixture
+def clipboard_page(browser, base_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_copy_link_buttons(clipboard_page, base_url, site_url, helpcenter, lang):
+    tab = clipboard_page
+    tab.goto(f"{base_url}{PREFIX[lang]}causes/installment-limit/")
+    buttons = tab.locator("button.hc-copy-link")
+    assert buttons.count() == 1 + len(helpcenter.sections)  # the title and each section
+    fix = tab.locator("h2#fix button.hc-copy-link")
+    fix.focus()
+    tab.keyboard.press("Enter")  # works by keyboard
+    expected = f"{site_url}{PREFIX[lang]}causes/installment-limit/#fix"
+    assert tab.evaluate("navigator.clipboard.readText()") == expected
+    assert fix.inner_text() == helpcenter.labels["copied"][lang]
+    live = tab.locator("[aria-live=polite].md-visually-hidden")
+    assert expected in live.inner_text()
+    tab.locator("h1 button.hc-copy-link").click()
+    assert tab.evaluate("navigator.clipboard.readText()") == f"{site_url}{PREFIX[lang]}causes/installment-limit/"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_agent_page_copies_the_replies(clipboard_page, base_url, lang):
+    tab = clipboard_page
+    tab.goto(f"{base_url}{PREFIX[lang]}agents/")
+    for reply_lang in LANGS:
+        reply_id = f"reply-fq-04-{reply_lang}"
+        tab.locator(f"button[data-hc-copy={reply_id}]").click()
+        assert tab.evaluate("navigator.clipboard.readText()") == tab.locator(f"#{reply_id}").inner_text()
