@@ -14,6 +14,8 @@ import jieba
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -22,6 +24,7 @@ from helpcenter.data import HelpCenter, load_helpcenter
 from helpcenter.errors import DataError
 from helpcenter.links import redirect_page, redirects
 from helpcenter.render import Renderer
+from helpcenter.search_index import fix_query_segmentation, rebase_page_config, split_index
 
 # jieba (used by the search plugin) prints its dictionary loading to stderr; keep the log clean.
 jieba.setLogLevel(logging.WARNING)
@@ -31,10 +34,36 @@ GENERATORS = {
     "home": Renderer.home_page,
     "troubleshooter": Renderer.troubleshooter_page,
     "agents": Renderer.agents_page,
+    "topics": Renderer.topics_page,
 }
 
 _helpcenter: HelpCenter | None = None
 _generated: dict[str, str] = {}
+
+
+# Parts too common to tell causes apart: as keyword parts they would lift every cause alike.
+COMMON_PARTS = {
+    "分期", "小米", "小米分期", "商城", "不能", "用不了", "不", "能",
+    "no", "not", "the", "a", "an", "of", "in", "my", "to", "is", "up", "out", "too", "for",
+    "installment", "installments", "option", "china",
+}
+
+
+def search_terms(keywords) -> list[str]:
+    """Keywords plus their distinctive parts, for the search index (Material's `tags` field).
+
+    The browser matches a Chinese query only when each of its pieces is a term in the index,
+    so the parts from jieba's search mode are what let "账号被冻结了" reach "账号冻结". English
+    words also get a plural, since a typed word is matched as a prefix ("limits" misses "limit").
+    """
+    terms: list[str] = []
+    for keyword in keywords:
+        parts = [*jieba.cut_for_search(keyword), *keyword.split()]
+        parts += [f"{w}s" for w in keyword.split() if w.isascii() and w.isalpha() and not w.endswith("s")]
+        terms.append(keyword)
+        terms += [p.strip() for p in parts
+                  if len(p.strip()) > 1 and p.strip().lower() not in COMMON_PARTS]
+    return list(dict.fromkeys(terms))
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -72,6 +101,27 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+CAUSE_SEARCH_BOOST = 2
+
+# Top-level navigation order (page sources without language suffix, or a folder); the rest of
+# the navigation MkDocs builds from the files.
+NAV_ORDER = ["index.md", "troubleshoot.md", "causes", "topics.md", "agents.md"]
+
+
+def on_nav(nav, config: MkDocsConfig, files: Files):
+    def key(item) -> int:
+        if item.is_page:
+            src = item.file.src_uri
+        else:
+            first = next(child for child in item.children if child.is_page)
+            src = first.file.src_uri.split("/")[0]
+        src = src.replace(".en.md", ".md")
+        return NAV_ORDER.index(src) if src in NAV_ORDER else len(NAV_ORDER)
+
+    nav.items.sort(key=key)
+    return nav
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = _language(config)
 
@@ -83,16 +133,26 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     renderer = Renderer(_helpcenter, lang, page.file.src_uri, url_for, config.site_url)
     found = _helpcenter.cause_for_src(page.file.src_uri)
     if found:
-        page.meta["description"] = found[0].summary[lang]
-        return renderer.cause_page(found[0])
+        cause = found[0]
+        page.meta["description"] = cause.summary[lang]
+        # Keywords go into the search index only (Material's `tags` field; no tags plugin, so
+        # nothing shows on the page); a cause page outranks the hub listing the same words.
+        page.meta["tags"] = search_terms(cause.keywords[lang])
+        page.meta["search"] = {"boost": CAUSE_SEARCH_BOOST}
+        return renderer.cause_page(cause)
     generator = _generated.get(page.file.src_uri)
     if generator == "home":
         # "<question> - <site>" as the window title; Material shows only the site name otherwise.
         page.meta["title"] = _helpcenter.question[lang]
     if generator == "troubleshooter":
         page.meta["description"] = _helpcenter.labels["tr_intro"][lang]
+    if generator == "topics":
+        page.meta["description"] = _helpcenter.labels["topics_intro"][lang].format(
+            count=len(_helpcenter.topics.topics))
     if generator == "agents":
         page.meta["description"] = _helpcenter.labels["agent_intro"][lang]
+        # It repeats every cause's words; readers should land on the causes themselves.
+        page.meta["search"] = {"exclude": True}
     if generator:
         return GENERATORS[generator](renderer)
     return renderer.expand_refs(markdown)
@@ -110,12 +170,31 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     return context
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    """Short links (go/<code>/) and former slugs of the language just built."""
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # Pages of another language than the default search that language's own index (en/search/).
     lang = _language(config)
-    for redirect in redirects(_helpcenter, lang, config.plugins["i18n"].default_language):
-        path = Path(config.site_dir) / redirect.source / "index.html"
-        if path.exists():  # the data check forbids this; never overwrite a real page
-            raise DataError(f"docs/data/causes.yml: redirect {redirect.source} would replace a page")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(redirect_page(redirect, lang, config.site_url), encoding="utf-8")
+    if lang == config.plugins["i18n"].default_language:
+        return output
+    return rebase_page_config(output, get_relative_url(f"{lang}/", page.url).rstrip("/") or ".")
+
+
+@event_priority(-200)  # after static-i18n, which builds the other languages in its on_post_build
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins["i18n"]
+    if i18n.building:  # a nested build of another language: the outer build finishes the site
+        return
+    site = Path(config.site_dir)
+    for lang in i18n.build_languages:
+        # Short links (go/<code>/) and former slugs.
+        for redirect in redirects(_helpcenter, lang, i18n.default_language):
+            path = site / redirect.source / "index.html"
+            if path.exists():  # the data check forbids this; never overwrite a real page
+                raise DataError(f"docs/data/causes.yml: redirect {redirect.source} would replace a page")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(redirect_page(redirect, lang, config.site_url), encoding="utf-8")
+    # static-i18n has written one index for all languages by now: split it per language.
+    split_index(site, [f"{code}/" for code in i18n.build_languages if code != i18n.default_language])
+    try:
+        fix_query_segmentation(site)
+    except LookupError as error:
+        raise PluginError(f"scripts/helpcenter/search_index.py: {error}") from None

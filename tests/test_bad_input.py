@@ -111,4 +111,4 @@ def test_missing_label_translation(project):
 
 def test_unknown_generator_in_a_stub(project):
     edit(project, "docs/index.en.md", "generate: home", "generate: homepage")
-    assert_fails_with(project, "docs/index.en.md: unknown 'generate: homepage' (known: agents, home, troubleshooter)")
+    assert_fails_with(project, "docs/index.en.md: unknown 'generate: homepage' (known: agents, home, topics, troubleshooter)")

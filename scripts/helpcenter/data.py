@@ -14,6 +14,7 @@ from .article import Article, load_article
 from .content import check_cause_refs, split_sections
 from .errors import DataError
 from .fields import LANGS, Fields, load_yaml
+from .topics import Topics, load_topics
 from .troubleshooter import Tree, load_tree
 
 CODE = re.compile(r"^FQ-\d{2}$")
@@ -24,6 +25,7 @@ ARTICLE_EN = "data/article.en.yml"
 CAUSES = "data/causes.yml"
 SITE = "data/site.yml"
 TREE = "data/troubleshooter.yml"
+TOPICS = "data/topics.yml"
 CAUSE_PAGES = "causes"
 
 # The labels the page generator uses (docs/data/site.yml: labels).
@@ -37,6 +39,8 @@ LABELS = (
     "agent_language", "agent_page_title", "agent_short_link", "agent_sections", "agent_reply",
     "copy_reply", "copied_reply", "language_name_zh", "language_name_en", "reply_cause",
     "reply_steps", "reply_more",
+    "related_causes", "related_topics", "topics_title", "topics_intro", "topics_themes",
+    "topics_also", "topics_platforms", "topics_platform_tags", "topics_causes", "topics_count",
 )
 
 
@@ -58,6 +62,10 @@ class Cause:
     paragraph: dict[str, str]
     # Author prose per language, per section id.
     sections: dict[str, dict[str, str]] = field(repr=False)
+    # Codes of the causes most often confused with this one (listed under "related").
+    confused_with: tuple[str, ...] = ()
+    # Search keywords per language (not shown on the page).
+    keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def src_uri(self, lang: str) -> str:
         """Path of this cause's page source below docs/, per language (static-i18n suffixes)."""
@@ -74,6 +82,7 @@ class HelpCenter:
     question: dict[str, str]
     labels: dict[str, dict[str, str]]
     tree: Tree
+    topics: Topics
 
     def cause_by_code(self, code: str) -> Cause:
         return next(c for c in self.causes if c.code == code.upper())
@@ -105,7 +114,9 @@ def load_helpcenter(docs_dir: Path) -> HelpCenter:
     labels_fields = site.sub("labels").only(*LABELS)
     labels = {key: labels_fields.translated(key) for key in LABELS}
     causes = _load_causes(docs_dir, name, article, article_en, sections)
-    tree = load_tree(docs_dir / TREE, name(TREE), {c.code for c in causes})
+    codes = {c.code for c in causes}
+    tree = load_tree(docs_dir / TREE, name(TREE), codes)
+    topics = load_topics(docs_dir / TOPICS, name(TOPICS), article.related, codes)
     return HelpCenter(
         article=article,
         article_en=article_en,
@@ -114,6 +125,7 @@ def load_helpcenter(docs_dir: Path) -> HelpCenter:
         question=site.translated("question"),
         labels=labels,
         tree=tree,
+        topics=topics,
     )
 
 
@@ -163,14 +175,17 @@ def _load_causes(docs_dir, name, article, article_en, sections) -> tuple[Cause, 
     read = [_read_cause(Fields(item, file, f"cause {i}"), by_number, article_en)
             for i, item in enumerate(raw, start=1)]
     _check_unique(read)
+    codes = {cause.code for _, cause in read}
     for entry, cause in read:
+        for other in cause.confused_with:
+            if other not in codes or other == cause.code:
+                raise entry.error(f"'confused_with' names '{other}', which is no other cause's code")
         if cause.code in retired:
             raise entry.error(f"code '{cause.code}' is retired: never reuse a code, take a new one")
     missing = sorted(set(by_number) - {cause.number for _, cause in read})
     if missing:
         raise top.error(f"'causes' has no entry for the article's cause {missing[0]}")
 
-    codes = {cause.code for _, cause in read}
     causes = []
     for _, cause in sorted(read, key=lambda pair: pair[1].number):
         for lang in LANGS:
@@ -188,7 +203,8 @@ def _load_causes(docs_dir, name, article, article_en, sections) -> tuple[Cause, 
 
 
 def _read_cause(entry: Fields, by_number, article_en) -> tuple[Fields, Cause]:
-    entry.only("code", "number", "slug", "former_slugs", "title", "summary")
+    entry.only("code", "number", "slug", "former_slugs", "title", "summary", "confused_with",
+               "keywords")
     code, slug, number = entry.text("code"), entry.text("slug"), entry.integer("number")
     if not CODE.match(code):
         raise entry.error(f"'code' must look like FQ-01, found '{code}'")
@@ -207,7 +223,11 @@ def _read_cause(entry: Fields, by_number, article_en) -> tuple[Fields, Cause]:
             f"'{by_number[number].title}'"
         )
     paragraph = {"zh": by_number[number].paragraph, "en": article_en["causes"][number]}
-    return entry, Cause(code, number, slug, tuple(former), title, summary, paragraph, {})
+    confused = tuple(entry.text_list("confused_with", default=[]))
+    words = entry.sub("keywords").only(*LANGS)
+    keywords = {lang: tuple(words.text_list(lang)) for lang in LANGS}
+    return entry, Cause(code, number, slug, tuple(former), title, summary, paragraph, {}, confused,
+                        keywords)
 
 
 def _check_unique(read: list[tuple[Fields, Cause]]) -> None:

@@ -39,6 +39,7 @@ def link(from_src: str, to_src: str, anchor: str | None = None) -> str:
 
 
 TROUBLESHOOTER_SRC = "troubleshoot.md"
+TOPICS_SRC = "topics.md"
 
 # Resolves a page source (and anchor) to its URL relative to the page being rendered, for links
 # inside raw HTML, which MkDocs does not rewrite.
@@ -113,10 +114,18 @@ class Renderer:
         )
 
     def related(self, cause: Cause) -> str:
-        others = [c for c in self.hc.causes if c is not cause]
-        return "\n".join(
-            f"- {self.cause_link(c)}{COLON[self.lang]}{md_text(c.summary[self.lang])}" for c in others
-        )
+        """The causes most often confused with this one, then its related topics."""
+        confused = [self.hc.cause_by_code(code) for code in cause.confused_with]
+        topics = self.hc.topics.for_cause(cause.code)
+        out = [f"### {md_text(self.label('related_causes'))} {{#related-causes}}", ""]
+        out += [f"- {self.cause_link(c)}{COLON[self.lang]}{md_text(c.summary[self.lang])}"
+                for c in confused]
+        if topics:
+            out += ["", f"### {md_text(self.label('related_topics'))} {{#related-topics}}", ""]
+            out += [f"- [{md_text(t.title[self.lang])}]({link(self.page_src, TOPICS_SRC, t.id)})"
+                    for t in topics]
+        # Other causes' summaries and the topic titles belong to their own pages in search.
+        return '<div data-search-exclude markdown>\n\n' + "\n".join(out) + "\n\n</div>"
 
     def pager(self, cause: Cause) -> str:
         index = self.hc.causes.index(cause)
@@ -358,3 +367,61 @@ class Renderer:
                                ("sections", "agent_sections")))
         return (f'<div class="md-typeset__table hc-agent-table"><table><thead><tr><td></td>{"".join(rows)}'
                 f"</tr></thead><tbody>{body}</tbody></table></div>")
+
+    # -- topics hub -------------------------------------------------------------------------
+
+    def platform_name(self, platform) -> str:
+        """A platform's name; in English with its Chinese name beside it, as readers search both."""
+        if self.lang == "zh":
+            return platform.name["zh"]
+        return f"{platform.name['en']} ({platform.name['zh']})"
+
+    def topics_page(self) -> str:
+        data, lang = self.hc.topics, self.lang
+        count = len(data.topics)
+        out = [f"# {md_text(self.label('topics_title'))} {{#title}}", "",
+               md_text(self.label("topics_intro", count=count)), ""]
+        index = " · ".join(
+            f"[{md_text(t.name[lang])}](#{t.id}) ({len(data.in_theme(t.id))})" for t in data.themes)
+        out += [f"**{md_text(self.label('topics_themes'))}**{COLON[lang]}{index} · "
+                f"[{md_text(self.label('topics_platforms'))}](#by-platform)", ""]
+        for theme in data.themes:
+            topics = data.in_theme(theme.id)
+            out += [f"## {md_text(theme.name[lang])} {{#{theme.id}}}", "",
+                    f'<p class="hc-topics__count">{html_text(self.label("topics_count", count=len(topics)))}</p>',
+                    '<ul class="hc-topics">']
+            out += [self.topic_item(topic, theme.id) for topic in topics]
+            out += ["</ul>", ""]
+        out += [f"## {md_text(self.label('topics_platforms'))} {{#by-platform}}", ""]
+        for platform in data.platforms:
+            topics = data.on_platform(platform.id)
+            out += [f"### {md_text(self.platform_name(platform))} {{#p-{platform.id}}}", ""]
+            out += [f"- [{md_text(t.title[lang])}](#{t.id})" for t in topics]
+            out.append("")
+        return "\n".join(out)
+
+    def topic_item(self, topic, theme_id: str) -> str:
+        """A topic under a theme. It carries its anchor under its first theme only."""
+        data, lang = self.hc.topics, self.lang
+        title = html_text(topic.title[lang])
+        if theme_id != topic.themes[0]:
+            primary = next(t for t in data.themes if t.id == topic.themes[0])
+            also = html_text(self.label("topics_also", theme=primary.name[lang]))
+            return f'<li class="hc-topic hc-topic--also"><a href="#{topic.id}">{title}</a> <span>({also})</span></li>'
+        if topic.url:
+            title = f'<a href="{html_text(topic.url)}">{title}</a>'
+        meta = []
+        if topic.platforms:
+            chips = " ".join(
+                f'<a class="hc-chip" href="#p-{p}">{html_text(data.platform(p).name[lang])}</a>'
+                for p in topic.platforms)
+            meta.append(f'<span class="hc-topic__label">{html_text(self.label("topics_platform_tags"))}'
+                        f'{COLON[lang]}</span>{chips}')
+        if topic.causes:
+            causes = " · ".join(
+                f'<a href="{html_text(self.url_for(self.hc.cause_by_code(c).src_uri("zh"), None))}">'
+                f'{html_text(self.hc.cause_by_code(c).title[lang])}</a>' for c in topic.causes)
+            meta.append(f'<span class="hc-topic__label">{html_text(self.label("topics_causes"))}'
+                        f'{COLON[lang]}</span>{causes}')
+        details = "".join(f'<span class="hc-topic__meta">{m}</span>' for m in meta)
+        return f'<li class="hc-topic" id="{topic.id}"><span class="hc-topic__title">{title}</span>{details}</li>'

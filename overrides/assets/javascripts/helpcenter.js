@@ -110,3 +110,17 @@ document.addEventListener("click", function (event) {
     });
   });
 })();
+
+// Chinese is segmented for the search index with zero-width spaces; take them out of the
+// results shown, so that copied result text is clean.
+(function () {
+  var list = document.querySelector(".md-search-result__list");
+  if (!list) return;
+  function clean(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeValue.indexOf("\u200b") !== -1) node.nodeValue = node.nodeValue.replace(/\u200b/g, "");
+    }
+  }
+  new MutationObserver(function () { clean(list); }).observe(list, { childList: true, subtree: true });
+})();

@@ -1,0 +1,122 @@
+"""Related topics (docs/data/topics.yml): the article's related titles with their English
+titles, themes, platform tags and related causes. Loaded and checked against the article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .fields import LANGS, Fields, load_yaml
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+THEMES_MIN, THEMES_MAX = 6, 10
+# Anchors the hub page uses itself; theme and topic ids share the page with them.
+PAGE_ANCHORS = {"title", "by-platform"}
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A theme or a platform: an id and its name in each language."""
+
+    id: str
+    name: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: dict[str, str]
+    themes: tuple[str, ...]
+    platforms: tuple[str, ...]
+    causes: tuple[str, ...]
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Topics:
+    themes: tuple[Tag, ...]
+    platforms: tuple[Tag, ...]
+    topics: tuple[Topic, ...]
+
+    def in_theme(self, theme: str) -> list[Topic]:
+        return [t for t in self.topics if theme in t.themes]
+
+    def on_platform(self, platform: str) -> list[Topic]:
+        return [t for t in self.topics if platform in t.platforms]
+
+    def for_cause(self, code: str) -> list[Topic]:
+        return [t for t in self.topics if code in t.causes]
+
+    def platform(self, platform_id: str) -> Tag:
+        return next(p for p in self.platforms if p.id == platform_id)
+
+
+def _tags(top: Fields, key: str, singular: str) -> tuple[Tag, ...]:
+    raw = top.value(key)
+    if not isinstance(raw, list):
+        raise top.error(f"'{key}' must be a list")
+    tags: list[Tag] = []
+    for i, item in enumerate(raw, start=1):
+        entry = Fields(item, top.file, f"{singular} {i}").only("id", *LANGS)
+        tag_id = entry.text("id")
+        if not SLUG.match(tag_id):
+            raise entry.error(f"'id' must be a lower-case ASCII slug, found '{tag_id}'")
+        if any(t.id == tag_id for t in tags):
+            raise entry.error(f"duplicate id '{tag_id}'")
+        tags.append(Tag(tag_id, {lang: entry.text(lang) for lang in LANGS}))
+    return tuple(tags)
+
+
+def load_topics(path: Path, name: str, related_titles: tuple[str, ...], cause_codes: set[str]) -> Topics:
+    top = Fields(load_yaml(path, name), name).only("themes", "platforms", "topics")
+    themes, platforms = _tags(top, "themes", "theme"), _tags(top, "platforms", "platform")
+    if not THEMES_MIN <= len(themes) <= THEMES_MAX:
+        raise top.error(f"'themes' has {len(themes)} entries; keep {THEMES_MIN} to {THEMES_MAX}")
+    theme_ids, platform_ids = {t.id for t in themes}, {p.id for p in platforms}
+
+    raw = top.value("topics")
+    if not isinstance(raw, list):
+        raise top.error("'topics' must be a list")
+    topics: list[Topic] = []
+    for i, item in enumerate(raw, start=1):
+        entry = Fields(item, name, f"topic {i}")
+        topic_id = entry.text("id")
+        entry.where = f"topic '{topic_id}'"
+        entry.only("id", "title", "themes", "platforms", "causes", "url")
+        if not SLUG.match(topic_id):
+            raise entry.error("'id' must be a lower-case ASCII slug (it becomes the anchor #<id>)")
+        if any(t.id == topic_id for t in topics):
+            raise entry.error("duplicate id")
+        title = entry.translated("title")
+        if title["zh"] not in related_titles:
+            raise entry.error(f"'title.zh' is not a related title in the article: '{title['zh']}'")
+        if any(t.title["zh"] == title["zh"] for t in topics):
+            raise entry.error(f"'title.zh' is already the title of another topic: '{title['zh']}'")
+        chosen = {}
+        for key, known, what in (("themes", theme_ids, "theme"), ("platforms", platform_ids, "platform"),
+                                 ("causes", cause_codes, "cause code")):
+            values = entry.text_list(key, default=[])
+            for value in values:
+                if value not in known:
+                    raise entry.error(f"unknown {what} '{value}' in '{key}'")
+            chosen[key] = tuple(values)
+        if not chosen["themes"]:
+            raise entry.error("'themes' needs at least one theme")
+        url = entry.text("url") if "url" in entry.data else None
+        topics.append(Topic(topic_id, title, chosen["themes"], chosen["platforms"], chosen["causes"], url))
+
+    taken = set(PAGE_ANCHORS) | {f"p-{p.id}" for p in platforms}
+    for anchor in [t.id for t in themes] + [t.id for t in topics]:
+        if anchor in taken:
+            raise top.error(f"id '{anchor}' is used twice as an anchor on the topics page")
+        taken.add(anchor)
+
+    covered = {t.title["zh"] for t in topics}
+    for title in related_titles:
+        if title not in covered:
+            raise top.error(f"the article's related title '{title}' has no topic")
+    for theme in themes:
+        if not any(theme.id in t.themes for t in topics):
+            raise top.error(f"theme '{theme.id}' has no topic")
+    return Topics(themes, platforms, tuple(topics))

@@ -1,0 +1,123 @@
+"""Related topics: the data, the hubs in both languages, cause <-> topic links, and search."""
+
+from __future__ import annotations
+
+import copy
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import LANGS, PREFIX, ROOT
+from helpcenter.article import load_article
+from helpcenter.errors import DataError
+from helpcenter.searchcheck import search
+from helpcenter.topics import load_topics
+
+DATA = ROOT / "docs/data/topics.yml"
+NAME = "docs/data/topics.yml"
+CODES = {f"FQ-0{n}" for n in range(1, 7)}
+RELATED = load_article(ROOT / "docs/data/article.zh.txt", "article").related
+
+
+def hub(site, lang) -> BeautifulSoup:
+    return BeautifulSoup((site / PREFIX[lang] / "topics/index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+
+
+def test_one_hundred_topics_each_once_per_hub_with_its_anchor(site, helpcenter):
+    topics = helpcenter.topics.topics
+    assert len(topics) == 100
+    for lang in LANGS:
+        doc = hub(site, lang)
+        for topic in topics:
+            items = doc.select(f'[id="{topic.id}"]')
+            assert len(items) == 1, (lang, topic.id)
+            assert items[0].select_one(".hc-topic__title").get_text() == topic.title[lang]
+
+
+def test_themes_and_platform_index(site, helpcenter):
+    data = helpcenter.topics
+    assert 6 <= len(data.themes) <= 10
+    for lang in LANGS:
+        doc = hub(site, lang)
+        for theme in data.themes:
+            assert doc.find("h2", id=theme.id).get_text().startswith(theme.name[lang])
+        for platform in data.platforms:
+            heading = doc.find("h3", id=f"p-{platform.id}")
+            listed = [a["href"] for a in heading.find_next_sibling("ul").select("a")]
+            assert listed == [f"#{t.id}" for t in data.on_platform(platform.id)]
+        for chip in doc.select("a.hc-chip"):
+            assert doc.find(id=chip["href"][1:]) is not None
+
+
+def test_english_hub_has_every_title_translated(site, helpcenter):
+    doc = hub(site, "en")
+    for topic in helpcenter.topics.topics:
+        assert topic.title["en"] != topic.title["zh"]
+        assert doc.find(id=topic.id).select_one(".hc-topic__title").get_text() == topic.title["en"]
+
+
+def test_cause_and_topic_links_go_both_ways(site, helpcenter):
+    for lang in LANGS:
+        doc = hub(site, lang)
+        for cause in helpcenter.causes:
+            topics = helpcenter.topics.for_cause(cause.code)
+            assert len(topics) >= 3, cause.code
+            page = BeautifulSoup((site / PREFIX[lang] / f"causes/{cause.slug}/index.html").read_text(
+                encoding="utf-8"), "html.parser")
+            links = [a["href"] for a in page.find(id="related-topics").find_next_sibling("ul").select("a")]
+            assert links == [f"../../topics/#{t.id}" for t in topics]
+            for topic in topics:  # and back: the hub links the topic to this cause
+                hrefs = [a["href"] for a in doc.find(id=topic.id).select("a")]
+                assert f"../causes/{cause.slug}/" in hrefs
+
+
+def base_data():
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d["topics"][1].update(id=d["topics"][0]["id"]), "topic 'xiaohua-pending-disbursement': duplicate id"),
+    (lambda d: d["topics"][0].update(themes=["astrology"]),
+     "topic 'xiaohua-pending-disbursement': unknown theme 'astrology' in 'themes'"),
+    (lambda d: d["topics"][0].update(causes=["FQ-42"]),
+     "topic 'xiaohua-pending-disbursement': unknown cause code 'FQ-42' in 'causes'"),
+    (lambda d: d["topics"][0].update(platforms=["nowhere"]),
+     "topic 'xiaohua-pending-disbursement': unknown platform 'nowhere' in 'platforms'"),
+    (lambda d: d["topics"][0]["title"].pop("en"), "topic 'xiaohua-pending-disbursement': missing 'title.en'"),
+    (lambda d: d["topics"][2]["title"].update(zh="借呗逾期协商还款指南"),
+     "topic 'jiebei-overdue-negotiation': 'title.zh' is not a related title in the article: '借呗逾期协商还款指南'"),
+    (lambda d: d["topics"].pop(3),
+     "the article's related title '描述企业资金周转困境的生动表达' has no topic"),
+    (lambda d: d["themes"].__delitem__(slice(3, None)), None),
+])
+def test_bad_topics_fail_with_one_line(tmp_path, change, message):
+    data = copy.deepcopy(base_data())
+    change(data)
+    path = tmp_path / "topics.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_topics(path, NAME, RELATED, CODES)
+    if message:
+        assert str(caught.value) == f"{NAME}: {message}"
+    else:
+        assert str(caught.value).startswith(f"{NAME}: ")
+
+
+SEARCHES = {
+    "zh": ["借呗逾期后如何进行人工协商还款", "资金周转速度:概念解析与商业价值", "快手先用后付额度查询指南"],
+    # Titles as shown, typed without their Chinese gloss.
+    "en": ["Capital turnover speed: the concept and its business value",
+           "Checking your Kuaishou buy-now-pay-later limit",
+           "The latest judicial interpretation on private lending, explained"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_finds_topics_by_title(page, base_url, lang):
+    """A topic's title finds the hub among the first three results. (A cause page may come
+    first: cause keywords are meant to outrank the hub, which only lists titles.)"""
+    page.goto(base_url + PREFIX[lang])
+    for query in SEARCHES[lang]:
+        result = search(page, query, f"/{PREFIX[lang]}topics/")
+        assert result.rank is not None and result.rank <= 3, (query, result.paths[:3])
