@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -37,6 +38,22 @@ def run_build(project: Path, site: Path) -> Build:
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def copy_project(target: Path) -> Path:
+    """A throwaway copy of what a build reads, to break or change in a test."""
+    for part in ("mkdocs.yml", "docs", "overrides", "scripts"):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / part)
+    return target
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path)
 
 
 @pytest.fixture(scope="session")

@@ -5,23 +5,9 @@ from __future__ import annotations
 import re
 import shutil
 
-import pytest
 
-from conftest import ROOT, run_build
+from conftest import run_build
 
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "scripts"]
-
-
-@pytest.fixture
-def project(tmp_path):
-    """A throwaway copy of the project to break."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, tmp_path / part)
-    return tmp_path
 
 
 def edit(project, rel, old, new, count=1):

@@ -4,26 +4,15 @@ and the agent quick-reference page."""
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGS, PREFIX, ROOT, run_build
+from conftest import LANGS, PREFIX, ROOT, copy_project, run_build
 from helpcenter.registry import published_urls, read_registry, resolve
 
 REGISTRY = ROOT / "tests/published-urls.txt"
 CODE = re.compile(r"^FQ-\d{2}$")
-
-
-def copy_project(tmp_path):
-    for part in ("mkdocs.yml", "docs", "overrides", "scripts"):
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, tmp_path / part)
-    return tmp_path
 
 
 def test_codes_are_short_ascii_and_unique(helpcenter):

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import copy
-import re
-import shutil
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import LANGS, PREFIX, ROOT, run_build
+from conftest import LANGS, PREFIX, run_build
 from helpcenter.errors import DataError
 from helpcenter.troubleshooter import load_tree
 
@@ -82,9 +80,8 @@ def test_bad_tree_fails_with_one_line(tmp_path, change, codes, message):
     assert str(caught.value) == f"{NAME}: {message}"
 
 
-def test_bad_tree_stops_the_build(tmp_path):
-    for part in ("mkdocs.yml", "docs", "overrides", "scripts"):
-        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, tmp_path / part)
+def test_bad_tree_stops_the_build(project):
+    tmp_path = project
     path = tmp_path / NAME
     path.write_text(path.read_text(encoding="utf-8").replace("yes: FQ-02", "yes: FQ-20"), encoding="utf-8")
     result = run_build(tmp_path, tmp_path / "site")
@@ -93,9 +90,8 @@ def test_bad_tree_stops_the_build(tmp_path):
     assert "Traceback" not in result.log and not (tmp_path / "site").exists()
 
 
-def test_data_text_is_escaped(tmp_path):
-    for part in ("mkdocs.yml", "docs", "overrides", "scripts"):
-        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, tmp_path / part)
+def test_data_text_is_escaped(project):
+    tmp_path = project
     path = tmp_path / NAME
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("en: Is your region outside the Xiaomi Installments service area?",

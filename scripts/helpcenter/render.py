@@ -218,7 +218,7 @@ class Renderer:
             md_text(self.label("tr_intro")),
             "",
             f'<div class="hc-wizard" data-hc-wizard role="region" '
-            f'aria-label="{html_text(self.label("tr_wizard"))}" hidden></div>',
+            f'aria-label="{html_text(self.label("tr_wizard"))}"></div>',
             "",
             self.wizard_data(),
             "",

@@ -117,7 +117,6 @@
     render(stepFromHash() || data.start, true);
   });
 
-  root.hidden = false;
   var initial = stepFromHash();
   render(initial || data.start, Boolean(initial));
 })();
