@@ -127,11 +127,20 @@ def bare_reference(workdir: Path) -> Path:
     hc = load_helpcenter(ROOT / "docs")
     docs = workdir / "docs"
     (docs / "causes").mkdir(parents=True)
+
+    def url_for(src: str, anchor: str | None = None) -> str:  # raw-HTML links; not checked here
+        url = src.removesuffix(".md").removesuffix("index") + "/"
+        return f"{url}#{anchor}" if anchor else url
+
     for lang, suffix in (("zh", ""), ("en", ".en")):
-        (docs / f"index{suffix}.md").write_text(Renderer(hc, lang, "index.md").home_page())
+        pages = {"index": Renderer.home_page, "troubleshoot": Renderer.troubleshooter_page,
+                 "topics": Renderer.topics_page, "agents": Renderer.agents_page}
+        for name, render in pages.items():
+            renderer = Renderer(hc, lang, f"{name}.md", url_for, "https://help.example.com/")
+            (docs / f"{name}{suffix}.md").write_text(render(renderer))
         for cause in hc.causes:
             src = cause.src_uri(lang)
-            (docs / src).write_text(Renderer(hc, lang, src).cause_page(cause))
+            (docs / src).write_text(Renderer(hc, lang, src, url_for).cause_page(cause))
     (workdir / "mkdocs.yml").write_text("""\
 site_name: Bare reference
 site_url: https://help.example.com/

@@ -65,7 +65,7 @@ def main() -> None:
                   f"recall@3 {top3 / len(rows):.1%} ({top3})")
             print(f"[{lang}] index {len(index):,} bytes raw, {len(gzip.compress(index)):,} gzip; "
                   f"first keystroke to results, median {statistics.median(r.millis for r in rows):.0f} ms "
-                  f"(typing at 5 ms a key); last keystroke to results, median "
+                  f"(typing at 5 ms a key); last change of the query to results, median "
                   f"{statistics.median(r.after_last_key for r in rows):.0f} ms")
             for r in rows:
                 if r.rank != 1:

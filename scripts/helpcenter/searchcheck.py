@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-# Records the first and the last keystroke and the last change of the results, in page time.
+# Records the first keystroke, the last change of the query and the last change of the
+# results, in page time.
 _TIMER = """() => {
   const field = document.querySelector("input.md-search__input");
   const list = document.querySelector(".md-search-result");
@@ -16,8 +17,8 @@ _TIMER = """() => {
   if (!window.hcTimer) {
     field.addEventListener("keydown", () => {
       if (window.hcT0 === null) window.hcT0 = performance.now();
-      window.hcTLast = performance.now();
     }, true);
+    field.addEventListener("input", () => { window.hcTLast = performance.now(); }, true);
     new MutationObserver(() => { window.hcT1 = performance.now(); })
       .observe(list, {childList: true, subtree: true, characterData: true});
     window.hcTimer = true;
@@ -31,7 +32,7 @@ class Result:
     expected: str  # page path, e.g. "/causes/installment-limit/"
     paths: list[str]  # result pages, best first
     millis: float  # first keystroke to results on screen
-    after_last_key: float  # last keystroke to results on screen (the search itself)
+    after_last_key: float  # last change of the query to results on screen (the search itself)
 
     @property
     def rank(self) -> int | None:
