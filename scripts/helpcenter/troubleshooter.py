@@ -81,8 +81,7 @@ def load_tree(path: Path, name: str, cause_codes: set[str]) -> Tree:
     for i, item in enumerate(raw, start=1):
         if isinstance(item, dict):
             # YAML 1.1 reads the bare keys yes/no as booleans; take them as written.
-            item = {{True: "yes", False: "no"}.get(k, k) if isinstance(k, bool) else k: v
-                    for k, v in item.items()}
+            item = {(("yes" if k else "no") if isinstance(k, bool) else k): v for k, v in item.items()}
         entry = Fields(item, name, f"question {i}")
         question_id = entry.text("id")
         entry.where = f"question '{question_id}'"
