@@ -13,12 +13,11 @@ from pathlib import Path
 from .article import Article, load_article
 from .content import check_cause_refs, split_sections
 from .errors import DataError
-from .fields import LANGS, Fields, load_yaml
+from .fields import LANGS, SLUG, Fields, load_yaml, named_list
 from .topics import Topics, load_topics
 from .troubleshooter import Tree, load_tree
 
 CODE = re.compile(r"^FQ-\d{2}$")
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 ARTICLE_ZH = "data/article.zh.txt"
 ARTICLE_EN = "data/article.en.yml"
@@ -147,19 +146,7 @@ def _load_article_en(docs_dir: Path, file: str, article: Article) -> dict:
 
 
 def _load_sections(site: Fields) -> tuple[Section, ...]:
-    raw = site.value("sections")
-    if not isinstance(raw, list) or not raw:
-        raise site.error("'sections' must be a non-empty list")
-    sections = []
-    for i, item in enumerate(raw, start=1):
-        entry = Fields(item, site.file, f"section {i}").only("id", *LANGS)
-        section_id = entry.text("id")
-        if not SLUG.match(section_id):
-            raise entry.error(f"'id' must be a lower-case slug, found '{section_id}'")
-        if section_id in (s.id for s in sections):
-            raise entry.error(f"duplicate id '{section_id}'")
-        sections.append(Section(section_id, {lang: entry.text(lang) for lang in LANGS}))
-    return tuple(sections)
+    return tuple(Section(i, label) for i, label in named_list(site, "sections", "section"))
 
 
 def _load_causes(docs_dir, name, article, article_en, sections) -> tuple[Cause, ...]:

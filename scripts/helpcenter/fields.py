@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,8 @@ import yaml
 from .errors import DataError
 
 LANGS = ("zh", "en")
+# Ids that become URL parts or anchors: lower-case ASCII words joined by '-'.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def load_yaml(path: Path, name: str) -> Any:
@@ -83,3 +86,20 @@ class Fields:
 
     def _join(self, key: str) -> str:
         return f"{self.where}: {key}" if self.where else key
+
+
+def named_list(top: Fields, key: str, singular: str) -> list[tuple[str, dict[str, str]]]:
+    """A non-empty list of {id, zh, en} entries (sections, themes, platforms): [(id, names)]."""
+    raw = top.value(key)
+    if not isinstance(raw, list) or not raw:
+        raise top.error(f"'{key}' must be a non-empty list")
+    out: list[tuple[str, dict[str, str]]] = []
+    for i, item in enumerate(raw, start=1):
+        entry = Fields(item, top.file, f"{singular} {i}").only("id", *LANGS)
+        entry_id = entry.text("id")
+        if not SLUG.match(entry_id):
+            raise entry.error(f"'id' must be a lower-case ASCII slug, found '{entry_id}'")
+        if any(existing == entry_id for existing, _ in out):
+            raise entry.error(f"duplicate id '{entry_id}'")
+        out.append((entry_id, {lang: entry.text(lang) for lang in LANGS}))
+    return out

@@ -16,7 +16,7 @@ from .content import CAUSE_REF
 from .data import Cause, HelpCenter
 from .diagram import render_svg
 from .fields import LANGS
-from .links import cause_path, short_link_paths
+from .links import cause_path, language_prefix, short_link_paths
 from .troubleshooter import Step
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
@@ -304,7 +304,7 @@ class Renderer:
         return f"{url}#{anchor}" if anchor else url
 
     def short_link(self, cause: Cause, lang: str) -> str:
-        prefix = "" if lang == LANGS[0] else f"{lang}/"
+        prefix = language_prefix(lang, LANGS[0])
         return self.site_url + prefix + short_link_paths(cause.code)[-1]  # the lower-case one
 
     def fix_steps(self, cause: Cause, lang: str) -> list[str]:

@@ -3,13 +3,10 @@ titles, themes, platform tags and related causes. Loaded and checked against the
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import LANGS, Fields, load_yaml
-
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+from .fields import SLUG, Fields, load_yaml, named_list
 THEMES_MIN, THEMES_MAX = 6, 10
 # Anchors the hub page uses itself; theme and topic ids share the page with them.
 PAGE_ANCHORS = {"title", "by-platform"}
@@ -53,19 +50,7 @@ class Topics:
 
 
 def _tags(top: Fields, key: str, singular: str) -> tuple[Tag, ...]:
-    raw = top.value(key)
-    if not isinstance(raw, list):
-        raise top.error(f"'{key}' must be a list")
-    tags: list[Tag] = []
-    for i, item in enumerate(raw, start=1):
-        entry = Fields(item, top.file, f"{singular} {i}").only("id", *LANGS)
-        tag_id = entry.text("id")
-        if not SLUG.match(tag_id):
-            raise entry.error(f"'id' must be a lower-case ASCII slug, found '{tag_id}'")
-        if any(t.id == tag_id for t in tags):
-            raise entry.error(f"duplicate id '{tag_id}'")
-        tags.append(Tag(tag_id, {lang: entry.text(lang) for lang in LANGS}))
-    return tuple(tags)
+    return tuple(Tag(i, names) for i, names in named_list(top, key, singular))
 
 
 def load_topics(path: Path, name: str, related_titles: tuple[str, ...], cause_codes: set[str]) -> Topics:

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import Fields, load_yaml
+from .fields import SLUG, Fields, load_yaml
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Looks like a cause code; whether it is one is checked against the cause data.
 CODE = re.compile(r"^[A-Z]{2}-\d{2}$")
 SUPPORT = "support"
 ANSWERS = ("yes", "no")
