@@ -7,8 +7,9 @@ event here runs once per language; the language being built is the i18n plugin's
 from __future__ import annotations
 
 import logging
+from copy import deepcopy
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import jieba
 
@@ -21,6 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from helpcenter.content import generated_pages
 from helpcenter.data import HelpCenter, load_helpcenter
+from helpcenter.errorpage import error_page
 from helpcenter.errors import DataError
 from helpcenter.links import redirect_page, redirects
 from helpcenter.render import Renderer
@@ -39,6 +41,7 @@ GENERATORS = {
 
 _helpcenter: HelpCenter | None = None
 _generated: dict[str, str] = {}
+_error_pages: dict[str, str] = {}  # 404.html per language, written by on_post_build
 
 
 # Parts too common to tell causes apart: as keyword parts they would lift every cause alike.
@@ -158,9 +161,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return renderer.expand_refs(markdown)
 
 
+def _prune_toc(items, depth: int) -> None:
+    for item in items:
+        if item.level >= depth:
+            item.children = []
+        else:
+            _prune_toc(item.children, depth)
+
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    """Absolute hreflang alternates for <head> (overrides/main.html): zh, en and x-default."""
+    """Absolute hreflang alternates for <head> (overrides/main.html): zh, en and x-default; and
+    `toc_depth` from front matter, for pages whose deeper headings would only crowd the table of
+    contents (the topics hub's 19 platforms, listed twice by Material: sidebar and mobile menu)."""
+    if "toc_depth" in page.meta:  # checked in on_config (generated_pages)
+        _prune_toc(page.toc, page.meta["toc_depth"])
     files = getattr(page.file, "alternates", {})
     default = config.plugins["i18n"].default_language
     alternates = [{"lang": lang, "href": urljoin(config.site_url, f.url)} for lang, f in files.items()]
@@ -178,6 +192,35 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return rebase_page_config(output, get_relative_url(f"{lang}/", page.url).rstrip("/") or ".")
 
 
+def on_template_context(context, template_name: str, config: MkDocsConfig):
+    """The error page's words and links in the language being built (overrides/404.html)."""
+    if template_name != "404.html":
+        return context
+    i18n = config.plugins["i18n"]
+    # The language switcher would show the last page's alternates; here, each home. (static-i18n
+    # sets them as an attribute, which Jinja reads before the item.)
+    config.extra.alternate = deepcopy(i18n.extra_alternate)
+    root = urlsplit(config.site_url).path
+    urls = {}
+    for page in context["nav"].pages:
+        found = _helpcenter.cause_for_src(page.file.src_uri)
+        urls[found[0].code if found else page.meta.get("generate")] = root + page.url
+    homes = {alt["lang"]: alt["link"] for alt in i18n.extra_alternate}
+    context["hc_error"] = error_page(_helpcenter, _language(config), urls, homes)
+    return context
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != "404.html":
+        return output
+    # Every language's build writes the root 404.html: keep each, for on_post_build to place.
+    lang = _language(config)
+    if lang != config.plugins["i18n"].default_language:  # search this language's index
+        output = rebase_page_config(output, urlsplit(config.site_url).path + f"{lang}/")
+    _error_pages[lang] = output
+    return output
+
+
 @event_priority(-200)  # after static-i18n, which builds the other languages in its on_post_build
 def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins["i18n"]
@@ -192,6 +235,9 @@ def on_post_build(config: MkDocsConfig) -> None:
                 raise DataError(f"docs/data/causes.yml: redirect {redirect.source} would replace a page")
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(redirect_page(redirect, lang, config.site_url), encoding="utf-8")
+    for lang, html in _error_pages.items():
+        prefix = "" if lang == i18n.default_language else f"{lang}/"
+        (site / prefix / "404.html").write_text(html, encoding="utf-8")
     # static-i18n has written one index for all languages by now: split it per language.
     split_index(site, [f"{code}/" for code in i18n.build_languages if code != i18n.default_language])
     try:

@@ -33,6 +33,17 @@ CAUSE_3_TITLE = """      zh: 系统维护或故障
 """
 
 
+def test_toc_depth_that_is_not_a_heading_level(project):
+    edit(project, "docs/topics.en.md", "toc_depth: 2", "toc_depth: two")
+    assert_fails_with(project, "docs/topics.en.md: 'toc_depth' must be a heading level 1-6, not 'two'")
+
+
+def test_text_cut_short_by_a_yaml_comment(project):
+    edit(project, "docs/data/site.yml", "    zh: 本节链接\n", "    zh: 本节 #链接\n")
+    assert_fails_with(project, "docs/data/site.yml: line 32: ' #' starts a YAML comment and cuts "
+                               "the text short; put the text in quotes")
+
+
 def test_missing_field(project):
     edit(project, "docs/data/causes.yml", CAUSE_3_TITLE, "      zh: 系统维护或故障\n")
     assert_fails_with(project, "docs/data/causes.yml: cause 3: missing 'title.en'")

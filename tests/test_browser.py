@@ -36,6 +36,31 @@ def test_every_page_loads_locally_without_errors(page, base_url, page_paths):
             tab.close()
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_broken_link_gets_the_error_page_in_its_language(page, base_url, helpcenter, lang):
+    """The host serves the nearest 404.html (the test server does as static hosts do): in the
+    link's language, leading on to every cause, and searching that language's pages."""
+    missing = base_url + PREFIX[lang] + "causes/no-such-cause/"
+    tab = page.context.new_page()
+    outside, errors = open_page(tab, missing)
+    assert outside == []
+    assert [e for e in errors if "404" not in e] == []  # only the missing page itself
+    assert [e for e in errors if not e.startswith("console: Failed to load resource")] \
+        == [f"404: {missing}"]
+    assert tab.locator("html").get_attribute("lang") == lang
+    assert tab.locator("article h1").inner_text() == helpcenter.labels["not_found_title"][lang]
+    links = tab.locator("article a").evaluate_all("links => links.map(a => a.href)")
+    for cause in helpcenter.causes:
+        assert f"{base_url}{PREFIX[lang]}causes/{cause.slug}/" in links
+    for link in links:
+        assert tab.request.get(link).status == 200, link
+    switcher = tab.locator("a.md-select__link").evaluate_all("links => links.map(a => a.href)")
+    assert switcher == [base_url, base_url + "en/"]
+    paths = search(tab, helpcenter.causes[1].title[lang])
+    assert paths[0] == f"/{PREFIX[lang]}causes/{helpcenter.causes[1].slug}/"
+    tab.close()
+
+
 def switch_language(page, hreflang):
     page.locator(".md-header__option .md-select").first.hover()
     page.locator(f"a.md-select__link[hreflang={hreflang}]").click()

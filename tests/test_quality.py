@@ -47,7 +47,7 @@ def test_axe_finds_no_serious_or_critical_violation(browser, base_url, page_path
     tab = context.new_page()
     serious, minor = [], []
     for lang in LANGS:
-        for path in page_paths[lang]:
+        for path in page_paths[lang] + [f"{PREFIX[lang]}no-such-page/"]:  # and the error page
             tab.goto(base_url + path)
             tab.add_script_tag(content=axe)
             violations = tab.evaluate("""async () => (await axe.run(document)).violations.map(

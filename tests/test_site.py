@@ -172,6 +172,27 @@ def test_nothing_loaded_from_another_host(site):
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8")), css
 
 
+def test_wizard_script_only_on_the_troubleshooter(site, page_paths):
+    for path in page_paths["zh"] + page_paths["en"]:
+        doc = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        scripts = [s["src"].rsplit("/", 1)[-1] for s in doc.select("script[src]")]
+        assert ("troubleshooter.js" in scripts) == path.endswith("troubleshoot/"), path
+        assert "helpcenter.js" in scripts, path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_error_page_in_each_language(site, helpcenter, lang):
+    """Material's 404 is English, and static-i18n's second build overwrites the first's."""
+    def read(name):
+        return BeautifulSoup((site / PREFIX[lang] / name).read_text(encoding="utf-8"), "html.parser")
+    doc, home = read("404.html"), read("index.html")
+    assert doc.html["lang"] == home.html["lang"]
+    site_name = home.title.get_text().rsplit(" - ", 1)[-1]
+    assert doc.title.get_text() == f"{helpcenter.labels['not_found_title'][lang]} - {site_name}"
+    assert doc.select_one("meta[name=robots]")["content"] == "noindex"
+    assert doc.select_one("meta[name=description]")["content"]
+
+
 def test_sitemap_lists_both_languages(site, page_paths):
     root = (site / "sitemap.xml").read_text(encoding="utf-8")
     locs = re.findall(r"<loc>https://[^/]+/(.*?)</loc>", root)

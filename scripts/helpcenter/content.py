@@ -71,7 +71,8 @@ def check_cause_refs(text: str, name: str, codes: set[str], section_ids: list[st
 
 
 def generated_pages(docs_dir: Path, generators: set[str], skip: set[str]) -> dict[str, str]:
-    """{src_uri: generator} for every page stub with `generate:` front matter; unknown ones fail.
+    """{src_uri: generator} for every page stub with `generate:` front matter; unknown ones fail,
+    as does a `toc_depth:` that is not a heading level (checked here, before anything is written).
 
     `skip` holds folders below docs/ that hold no pages (data).
     """
@@ -81,6 +82,9 @@ def generated_pages(docs_dir: Path, generators: set[str], skip: set[str]) -> dic
         if rel.split("/", 1)[0] in skip:
             continue
         _body, meta = get_data(path.read_text(encoding="utf-8"))
+        depth = meta.get("toc_depth", 1)
+        if type(depth) is not int or not 1 <= depth <= 6:
+            raise DataError(f"{docs_dir.name}/{rel}: 'toc_depth' must be a heading level 1-6, not {depth!r}")
         generator = meta.get("generate")
         if generator is None:
             continue

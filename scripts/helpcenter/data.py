@@ -40,6 +40,7 @@ LABELS = (
     "reply_steps", "reply_more",
     "related_causes", "related_topics", "topics_title", "topics_intro", "topics_themes",
     "topics_also", "topics_platforms", "topics_platform_tags", "topics_causes", "topics_count",
+    "not_found_title", "not_found_text", "not_found_home",
 )
 
 

@@ -18,7 +18,8 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 def load_yaml(path: Path, name: str) -> Any:
     """Parse a YAML file; `name` is how messages refer to it (e.g. docs/data/causes.yml)."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
     except FileNotFoundError:
         raise DataError(f"{name}: file not found") from None
     except yaml.YAMLError as exc:
@@ -26,6 +27,21 @@ def load_yaml(path: Path, name: str) -> Any:
         where = f"line {mark.line + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise DataError(f"{name}: {where}{problem}") from None
+    _check_no_comment_after_text(text, name)
+    return data
+
+
+def _check_no_comment_after_text(text: str, name: str) -> None:
+    """In unquoted YAML text, " #" starts a comment: "加上 #fix 等部分编号" silently became "加上".
+    The data files keep comments on lines of their own, so a comment right after text is a cut."""
+    lines = text.splitlines()
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        if isinstance(token, yaml.ScalarToken) and token.plain:
+            end = token.end_mark
+            rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+            if rest[:1].isspace() and rest.lstrip().startswith("#"):
+                raise DataError(f"{name}: line {end.line + 1}: ' #' starts a YAML comment and cuts "
+                                "the text short; put the text in quotes")
 
 
 class Fields:

@@ -23,13 +23,33 @@ class _Handler(SimpleHTTPRequestHandler):
         path = self.translate_path(self.path)
         if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
             path = os.path.join(path, "index.html")
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (self.gzip_text and wants_gzip and path.endswith(COMPRESSIBLE) and os.path.isfile(path)):
-            return super().do_GET()
-        body = gzip.compress(Path(path).read_bytes(), compresslevel=6)
-        self.send_response(200)
+        if not os.path.exists(path):
+            error_page = self.nearest_error_page(path)
+            if error_page:
+                return self.send_file(error_page, 404)
+        if self.gzip_text and path.endswith(COMPRESSIBLE) and os.path.isfile(path):
+            return self.send_file(path, 200)
+        return super().do_GET()
+
+    def nearest_error_page(self, path: str) -> str | None:
+        """The 404.html nearest to a missing path (en/x/ -> en/404.html), as static hosts such
+        as Cloudflare Pages look it up; None when the site has none."""
+        root = Path(self.directory).resolve()
+        folder = Path(path).resolve().parent
+        while folder == root or root in folder.parents:
+            if (folder / "404.html").is_file():
+                return str(folder / "404.html")
+            folder = folder.parent
+        return None
+
+    def send_file(self, path: str, status: int) -> None:
+        body = Path(path).read_bytes()
+        self.send_response(status)
         self.send_header("Content-Type", self.guess_type(path))
-        self.send_header("Content-Encoding", "gzip")
+        if self.gzip_text and path.endswith(COMPRESSIBLE) \
+                and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body, compresslevel=6)
+            self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

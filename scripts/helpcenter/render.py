@@ -401,27 +401,26 @@ class Renderer:
         return "\n".join(out)
 
     def topic_item(self, topic, theme_id: str) -> str:
-        """A topic under a theme. It carries its anchor under its first theme only."""
+        """A topic under a theme. It carries its anchor under its first theme only. The markup is
+        kept lean (title as text, label as text) because the hub lists every topic: its DOM size
+        is what Lighthouse weighs on this page."""
         data, lang = self.hc.topics, self.lang
         title = html_text(topic.title[lang])
         if theme_id != topic.themes[0]:
             primary = next(t for t in data.themes if t.id == topic.themes[0])
             also = html_text(self.label("topics_also", theme=primary.name[lang]))
-            return f'<li class="hc-topic hc-topic--also"><a href="#{topic.id}">{title}</a> <span>({also})</span></li>'
+            return f'<li class="hc-topic hc-topic--also"><a href="#{topic.id}">{title}</a> ({also})</li>'
         if topic.url:
             title = f'<a href="{html_text(topic.url)}">{title}</a>'
         meta = []
         if topic.platforms:
-            chips = " ".join(
+            meta.append((self.label("topics_platform_tags"), " ".join(
                 f'<a class="hc-chip" href="#p-{p}">{html_text(data.platform(p).name[lang])}</a>'
-                for p in topic.platforms)
-            meta.append(f'<span class="hc-topic__label">{html_text(self.label("topics_platform_tags"))}'
-                        f'{COLON[lang]}</span>{chips}')
+                for p in topic.platforms)))
         if topic.causes:
-            causes = " · ".join(
+            meta.append((self.label("topics_causes"), " · ".join(
                 f'<a href="{html_text(self.url_for(self.hc.cause_by_code(c).src_uri("zh"), None))}">'
-                f'{html_text(self.hc.cause_by_code(c).title[lang])}</a>' for c in topic.causes)
-            meta.append(f'<span class="hc-topic__label">{html_text(self.label("topics_causes"))}'
-                        f'{COLON[lang]}</span>{causes}')
-        details = "".join(f'<span class="hc-topic__meta">{m}</span>' for m in meta)
-        return f'<li class="hc-topic" id="{topic.id}"><span class="hc-topic__title">{title}</span>{details}</li>'
+                f'{html_text(self.hc.cause_by_code(c).title[lang])}</a>' for c in topic.causes)))
+        details = "".join(f'<span class="hc-topic__meta">{html_text(label)}{COLON[lang]}{links}</span>'
+                          for label, links in meta)
+        return f'<li class="hc-topic" id="{topic.id}">{title}{details}</li>'
