@@ -24,7 +24,8 @@ from helpcenter.content import generated_pages
 from helpcenter.data import HelpCenter, load_helpcenter
 from helpcenter.errorpage import error_page
 from helpcenter.errors import DataError
-from helpcenter.links import redirect_page, redirects
+from helpcenter.fields import LANGS
+from helpcenter.links import cause_path, redirect_page, redirects
 from helpcenter.render import Renderer
 from helpcenter.search_index import fix_query_segmentation, rebase_page_config, split_index
 
@@ -95,9 +96,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         found = _helpcenter.cause_for_src(file.src_uri)
         if found is None:
             continue
-        cause, _lang = found
-        dest = f"causes/{cause.slug}/index.html" if config.use_directory_urls \
-            else f"causes/{cause.slug}.html"
+        folder = cause_path(found[0], LANGS[0], LANGS[0])  # static-i18n adds en/ itself
+        dest = folder + "index.html" if config.use_directory_urls else folder.rstrip("/") + ".html"
         files.remove(file)
         files.append(File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
                           dest_uri=dest, inclusion=file.inclusion))

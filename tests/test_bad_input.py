@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import shutil
 
+import pytest
 
 from conftest import run_build
-
 
 
 def edit(project, rel, old, new, count=1):
@@ -32,31 +32,49 @@ CAUSE_3_TITLE = """      zh: 系统维护或故障
       en: System maintenance or technical fault
 """
 
+# (file, text, replaced by, the one error line expected)
+EDITS = {
+    "missing field": (
+        "docs/data/causes.yml", CAUSE_3_TITLE, "      zh: 系统维护或故障\n",
+        "docs/data/causes.yml: cause 3: missing 'title.en'"),
+    "unknown field": (
+        "docs/data/causes.yml", "  - code: FQ-05\n", "  - code: FQ-05\n    extra: 1\n",
+        "docs/data/causes.yml: cause 5: unknown field 'extra'"),
+    "unknown cause referenced from a page": (
+        "docs/causes/fq-01.md", "[[FQ-02]]", "[[FQ-09]]",
+        "docs/causes/fq-01.md: unknown cause code 'FQ-09' in [[FQ-09]]"),
+    "page missing a section": (
+        "docs/causes/fq-02.en.md", "## {#fix}\n", "",
+        "docs/causes/fq-02.en.md: missing section 'fix' (write '## {#fix}')"),
+    "page with a handwritten heading": (
+        "docs/causes/fq-04.md", "## {#fix}", "## 解决办法 {#fix}",
+        "docs/causes/fq-04.md: line 15: headings are generated; mark sections as '## {#id}'"),
+    "chinese title must match the article": (
+        "docs/data/causes.yml", "      zh: 地区限制\n", "      zh: 地域限制\n",
+        "docs/data/causes.yml: cause 6: 'title.zh' is '地域限制' but the article's cause 6 is '地区限制'"),
+    "duplicate slug": (
+        "docs/data/causes.yml", "slug: account-status", "slug: item-not-eligible",
+        "docs/data/causes.yml: cause 5: duplicate slug 'item-not-eligible' (also in cause 4)"),
+    "missing label translation": (
+        "docs/data/site.yml", "    en: Previous cause\n", "",
+        "docs/data/site.yml: labels: missing 'previous.en'"),
+    "text cut short by a yaml comment": (
+        "docs/data/site.yml", "    zh: 本节链接\n", "    zh: 本节 #链接\n",
+        "docs/data/site.yml: line 32: ' #' starts a YAML comment and cuts the text short; "
+        "put the text in quotes"),
+    "unknown generator in a stub": (
+        "docs/index.en.md", "generate: home", "generate: homepage",
+        "docs/index.en.md: unknown 'generate: homepage' (known: agents, home, topics, troubleshooter)"),
+    "toc_depth that is not a heading level": (
+        "docs/topics.en.md", "toc_depth: 2", "toc_depth: two",
+        "docs/topics.en.md: 'toc_depth' must be a heading level 1-6, not 'two'"),
+}
 
-def test_toc_depth_that_is_not_a_heading_level(project):
-    edit(project, "docs/topics.en.md", "toc_depth: 2", "toc_depth: two")
-    assert_fails_with(project, "docs/topics.en.md: 'toc_depth' must be a heading level 1-6, not 'two'")
 
-
-def test_text_cut_short_by_a_yaml_comment(project):
-    edit(project, "docs/data/site.yml", "    zh: 本节链接\n", "    zh: 本节 #链接\n")
-    assert_fails_with(project, "docs/data/site.yml: line 32: ' #' starts a YAML comment and cuts "
-                               "the text short; put the text in quotes")
-
-
-def test_missing_field(project):
-    edit(project, "docs/data/causes.yml", CAUSE_3_TITLE, "      zh: 系统维护或故障\n")
-    assert_fails_with(project, "docs/data/causes.yml: cause 3: missing 'title.en'")
-
-
-def test_unknown_field(project):
-    edit(project, "docs/data/causes.yml", "  - code: FQ-05\n", "  - code: FQ-05\n    extra: 1\n")
-    assert_fails_with(project, "docs/data/causes.yml: cause 5: unknown field 'extra'")
-
-
-def test_unknown_cause_referenced_from_a_page(project):
-    edit(project, "docs/causes/fq-01.md", "[[FQ-02]]", "[[FQ-09]]")
-    assert_fails_with(project, "docs/causes/fq-01.md: unknown cause code 'FQ-09' in [[FQ-09]]")
+@pytest.mark.parametrize("rel, old, new, message", EDITS.values(), ids=EDITS.keys())
+def test_bad_input_fails_with_one_line(project, rel, old, new, message):
+    edit(project, rel, old, new)
+    assert_fails_with(project, message)
 
 
 def test_page_for_an_unknown_cause(project):
@@ -66,46 +84,9 @@ def test_page_for_an_unknown_cause(project):
     )
 
 
-def test_page_missing_a_section(project):
-    edit(project, "docs/causes/fq-02.en.md", "## {#fix}\n", "")
-    assert_fails_with(project, "docs/causes/fq-02.en.md: missing section 'fix' (write '## {#fix}')")
-
-
-def test_page_with_a_handwritten_heading(project):
-    edit(project, "docs/causes/fq-04.md", "## {#fix}", "## 解决办法 {#fix}")
-    assert_fails_with(
-        project, "docs/causes/fq-04.md: line 15: headings are generated; mark sections as '## {#id}'"
-    )
-
-
-def test_chinese_title_must_match_the_article(project):
-    edit(project, "docs/data/causes.yml", "      zh: 地区限制\n", "      zh: 地域限制\n")
-    assert_fails_with(
-        project,
-        "docs/data/causes.yml: cause 6: 'title.zh' is '地域限制' but the article's cause 6 is '地区限制'",
-    )
-
-
-def test_duplicate_slug(project):
-    edit(project, "docs/data/causes.yml", "slug: account-status", "slug: item-not-eligible")
-    assert_fails_with(
-        project, "docs/data/causes.yml: cause 5: duplicate slug 'item-not-eligible' (also in cause 4)"
-    )
-
-
 def test_malformed_yaml(project):
     edit(project, "docs/data/site.yml", "question:\n", "question: [\n")
     result = run_build(project, project / "site")
     assert result.returncode != 0
     assert re.search(r"^ERROR\s+-\s+docs/data/site.yml: line 6: ", result.log, re.M)
     assert "Traceback" not in result.log
-
-
-def test_missing_label_translation(project):
-    edit(project, "docs/data/site.yml", "    en: Previous cause\n", "")
-    assert_fails_with(project, "docs/data/site.yml: labels: missing 'previous.en'")
-
-
-def test_unknown_generator_in_a_stub(project):
-    edit(project, "docs/index.en.md", "generate: home", "generate: homepage")
-    assert_fails_with(project, "docs/index.en.md: unknown 'generate: homepage' (known: agents, home, topics, troubleshooter)")

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import LANGS, PREFIX
+from helpcenter.searchcheck import search
 
 
 def open_page(page, url):
@@ -56,7 +57,7 @@ def test_a_broken_link_gets_the_error_page_in_its_language(page, base_url, helpc
         assert tab.request.get(link).status == 200, link
     switcher = tab.locator("a.md-select__link").evaluate_all("links => links.map(a => a.href)")
     assert switcher == [base_url, base_url + "en/"]
-    paths = search(tab, helpcenter.causes[1].title[lang])
+    paths = search(tab, helpcenter.causes[1].title[lang]).paths
     assert paths[0] == f"/{PREFIX[lang]}causes/{helpcenter.causes[1].slug}/"
     tab.close()
 
@@ -93,22 +94,9 @@ def test_light_dark_toggle(page, base_url):
     assert body.get_attribute("data-md-color-scheme") != before
 
 
-def search(page, query):
-    """Type like a reader (the last keystroke ends IME composition) and return result paths."""
-    field = page.locator("input.md-search__input")
-    field.click()
-    field.fill("")
-    field.press_sequentially(query, delay=10)
-    field.press("End")
-    results = page.locator(".md-search-result__item > a")
-    results.first.wait_for(timeout=5000)
-    return [urlsplit(href).path for href in
-            (a.get_attribute("href") for a in results.all())]
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_searching_a_cause_title_finds_its_page_first(page, base_url, helpcenter, lang):
     page.goto(base_url + PREFIX[lang])
     for cause in helpcenter.causes:
-        paths = search(page, cause.title[lang])
+        paths = search(page, cause.title[lang]).paths
         assert paths[0] == f"/{PREFIX[lang]}causes/{cause.slug}/", (cause.title[lang], paths[:3])

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import LANGS, PREFIX, ROOT
-from helpcenter.searchcheck import search
+from helpcenter.searchcheck import clear_query, search, type_query
 
 QUERIES = yaml.safe_load((ROOT / "tests/search_queries.yml").read_text(encoding="utf-8"))
 
@@ -35,11 +35,8 @@ def test_query_set_finds_the_right_cause(page, base_url, helpcenter, lang, capsy
 def test_each_site_returns_its_own_language_only(page, base_url, lang, other_query):
     page.goto(base_url + PREFIX[lang])
     for query in (QUERIES[lang][0][0], other_query):
-        field = page.locator("input.md-search__input")
-        field.click()
-        field.fill("")
-        field.press_sequentially(query, delay=5)
-        field.press("End")
+        clear_query(page)
+        type_query(page, query)
         page.wait_for_timeout(600)
         hrefs = page.locator(".md-search-result__item a").evaluate_all("as => as.map(a => a.pathname)")
         assert all(h.startswith("/en/") == (lang == "en") for h in hrefs), (query, hrefs)

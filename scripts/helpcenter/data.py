@@ -13,7 +13,7 @@ from pathlib import Path
 from .article import Article, load_article
 from .content import check_cause_refs, split_sections
 from .errors import DataError
-from .fields import LANGS, SLUG, Fields, load_yaml, named_list
+from .fields import LANGS, SLUG, Fields, Named, load_yaml, named_list
 from .topics import Topics, load_topics
 from .troubleshooter import Tree, load_tree
 
@@ -45,12 +45,6 @@ LABELS = (
 
 
 @dataclass(frozen=True)
-class Section:
-    id: str
-    label: dict[str, str]
-
-
-@dataclass(frozen=True)
 class Cause:
     code: str
     number: int
@@ -78,7 +72,7 @@ class HelpCenter:
     article: Article
     article_en: dict
     causes: tuple[Cause, ...]
-    sections: tuple[Section, ...]
+    sections: tuple[Named, ...]  # a cause page's sections: id and heading
     question: dict[str, str]
     labels: dict[str, dict[str, str]]
     tree: Tree
@@ -95,11 +89,9 @@ class HelpCenter:
                     return cause, lang
         return None
 
-    def intro(self, lang: str) -> str:
-        return self.article.intro if lang == "zh" else self.article_en["intro"]
-
-    def closing(self, lang: str) -> str:
-        return self.article.closing if lang == "zh" else self.article_en["closing"]
+    def article_text(self, key: str, lang: str) -> str:
+        """The article's title, intro or closing: the original (zh) or its translation."""
+        return getattr(self.article, key) if lang == LANGS[0] else self.article_en[key]
 
 
 def load_helpcenter(docs_dir: Path) -> HelpCenter:
@@ -110,7 +102,7 @@ def load_helpcenter(docs_dir: Path) -> HelpCenter:
     article_en = _load_article_en(docs_dir, name(ARTICLE_EN), article)
     site = Fields(load_yaml(docs_dir / SITE, name(SITE)), name(SITE))
     site.only("question", "sections", "labels")
-    sections = _load_sections(site)
+    sections = named_list(site, "sections", "section", "#<id>")
     labels_fields = site.sub("labels").only(*LABELS)
     labels = {key: labels_fields.translated(key) for key in LABELS}
     causes = _load_causes(docs_dir, name, article, article_en, sections)
@@ -144,10 +136,6 @@ def _load_article_en(docs_dir: Path, file: str, article: Article) -> dict:
         "closing": data.text("closing"),
         "causes": {n: paragraphs.text(n, f"causes.{n}") for n in numbers},
     }
-
-
-def _load_sections(site: Fields) -> tuple[Section, ...]:
-    return tuple(Section(i, label) for i, label in named_list(site, "sections", "section"))
 
 
 def _load_causes(docs_dir, name, article, article_en, sections) -> tuple[Cause, ...]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -104,18 +105,36 @@ class Fields:
         return f"{self.where}: {key}" if self.where else key
 
 
-def named_list(top: Fields, key: str, singular: str) -> list[tuple[str, dict[str, str]]]:
-    """A non-empty list of {id, zh, en} entries (sections, themes, platforms): [(id, names)]."""
+@dataclass(frozen=True)
+class Named:
+    """An id and its name in each language: a cause page section, a topic theme, a platform."""
+
+    id: str
+    name: dict[str, str]
+
+
+def entries_by_id(top: Fields, key: str, singular: str, anchor: str,
+                  prepare: Callable[[Any], Any] = lambda item: item) -> dict[str, Fields]:
+    """The entries of the non-empty list `key`, by their `id`: a slug, unique in the list, that
+    becomes the page anchor `anchor` (e.g. "#q-<id>"). From then on, errors name the entry by its
+    id ("question 'a': ..."). `prepare` adjusts each raw item first."""
     raw = top.value(key)
     if not isinstance(raw, list) or not raw:
         raise top.error(f"'{key}' must be a non-empty list")
-    out: list[tuple[str, dict[str, str]]] = []
+    entries: dict[str, Fields] = {}
     for i, item in enumerate(raw, start=1):
-        entry = Fields(item, top.file, f"{singular} {i}").only("id", *LANGS)
+        entry = Fields(prepare(item), top.file, f"{singular} {i}")
         entry_id = entry.text("id")
+        entry.where = f"{singular} '{entry_id}'"
         if not SLUG.match(entry_id):
-            raise entry.error(f"'id' must be a lower-case ASCII slug, found '{entry_id}'")
-        if any(existing == entry_id for existing, _ in out):
-            raise entry.error(f"duplicate id '{entry_id}'")
-        out.append((entry_id, {lang: entry.text(lang) for lang in LANGS}))
-    return out
+            raise entry.error(f"'id' must be a lower-case slug (it becomes the anchor {anchor})")
+        if entry_id in entries:
+            raise entry.error("duplicate id")
+        entries[entry_id] = entry
+    return entries
+
+
+def named_list(top: Fields, key: str, singular: str, anchor: str) -> tuple[Named, ...]:
+    """A list of {id, zh, en} entries (sections, themes, platforms)."""
+    return tuple(Named(entry_id, {lang: entry.only("id", *LANGS).text(lang) for lang in LANGS})
+                 for entry_id, entry in entries_by_id(top, key, singular, anchor).items())

@@ -71,9 +71,11 @@ class Renderer:
 
     # -- cause page -------------------------------------------------------------------------
 
+    def cause_number(self, cause: Cause) -> str:
+        return self.label("cause_number", number=cause.number, total=len(self.hc.causes))
+
     def cause_page(self, cause: Cause) -> str:
-        total = len(self.hc.causes)
-        number = self.label("cause_number", number=cause.number, total=total)
+        number = self.cause_number(cause)
         out = [
             f"# {md_text(cause.title[self.lang])} {{#title}}",
             "",
@@ -87,7 +89,7 @@ class Renderer:
             "",
         ]
         for section in self.hc.sections:
-            out += [f"## {md_text(section.label[self.lang])} {{#{section.id}}}", ""]
+            out += [f"## {md_text(section.name[self.lang])} {{#{section.id}}}", ""]
             if section.id == "why":
                 out += [self.article_quote(cause), ""]
             if section.id == "related":
@@ -151,12 +153,10 @@ class Renderer:
 
     def home_page(self) -> str:
         hc, lang = self.hc, self.lang
-        article_title = hc.article.title if lang == "zh" else hc.article_en["title"]
         cards = []
         for cause in hc.causes:
-            number = self.label("cause_number", number=cause.number, total=len(hc.causes))
             cards += [
-                f'-   <span class="hc-card-number">{html_text(number)}</span>',
+                f'-   <span class="hc-card-number">{html_text(self.cause_number(cause))}</span>',
                 "",
                 f"    **{self.cause_link(cause)}**",
                 "",
@@ -166,7 +166,7 @@ class Renderer:
         return "\n".join([
             f"# {md_text(hc.question[lang])} {{#title}}",
             "",
-            md_text(hc.intro(lang)),
+            md_text(hc.article_text("intro", lang)),
             "",
             f"[{md_text(self.label('tr_home_link'))}]({TROUBLESHOOTER_SRC})"
             "{ .md-button .md-button--primary .hc-troubleshoot-button }",
@@ -180,14 +180,14 @@ class Renderer:
             "",
             f"## {md_text(self.label('closing_heading'))} {{#closing}}",
             "",
-            md_text(hc.closing(lang)),
+            md_text(hc.article_text("closing", lang)),
             "",
             f"## {md_text(self.label('contact_heading'))} {{#contact}}",
             "",
             f'<div class="hc-contact" markdown>\n\n{md_text(self.label("contact"))}\n\n</div>',
             "",
             '<p class="hc-source-note">'
-            + html_text(self.label("source", title=article_title, published=hc.article.published))
+            + html_text(self.label("source", title=hc.article_text("title", lang), published=hc.article.published))
             + "</p>",
             "",
         ])
@@ -200,6 +200,12 @@ class Renderer:
         if step.kind == "cause":
             return self.hc.cause_by_code(step.ref).title[self.lang]
         return self.label("support_title")
+
+    def step_summary(self, step: Step) -> str:
+        """A result's one-line explanation: the cause's summary, or when to contact support."""
+        if step.kind == "cause":
+            return self.hc.cause_by_code(step.ref).summary[self.lang]
+        return self.label("support_text")
 
     def result_href(self, step: Step) -> str:
         if step.kind == "cause":
@@ -261,11 +267,9 @@ class Renderer:
             text = self.label("tr_step", n=number[step.ref]) + COLON[self.lang] \
                 + self.hc.tree.questions[step.ref].text[self.lang]
             return f'<li class="hc-tree__answer">{label}→ <a href="#{step.anchor}">{html_text(text)}</a></li>'
-        summary = (self.hc.cause_by_code(step.ref).summary[self.lang] if step.kind == "cause"
-                   else self.label("support_text"))
         return (f'<li id="{step.anchor}" class="hc-tree__answer hc-tree__result">{label}→ '
                 f'<a href="{html_text(self.result_href(step))}">{html_text(self.step_text(step))}</a>'
-                f'{COLON[self.lang]}{html_text(summary)}</li>')
+                f'{COLON[self.lang]}{html_text(self.step_summary(step))}</li>')
 
     def wizard_data(self) -> str:
         """What the wizard script (troubleshooter.js) needs, in this page's language."""
@@ -273,9 +277,7 @@ class Renderer:
         results = {}
         for path in tree.paths():
             step = path[-1][2]
-            summary = (self.hc.cause_by_code(step.ref).summary[lang] if step.kind == "cause"
-                       else self.label("support_text"))
-            results[step.anchor] = {"title": self.step_text(step), "summary": summary,
+            results[step.anchor] = {"title": self.step_text(step), "summary": self.step_summary(step),
                                     "href": self.result_href(step),
                                     "kind": step.kind}
         data = {
@@ -359,7 +361,7 @@ class Renderer:
             cells["short"].append(f'<td><a href="{short}"><code>{short}</code></a></td>')
             links = " · ".join(
                 f'<a href="{html_text(self.absolute(cause, lang, s.id))}" lang="{lang}">'
-                f'{html_text(s.label[lang])}</a>' for s in self.hc.sections)
+                f'{html_text(s.name[lang])}</a>' for s in self.hc.sections)
             cells["sections"].append(f"<td>{links}</td>")
         body = "".join(
             f'<tr><th scope="row">{html_text(self.label(label))}</th>{"".join(cells[key])}</tr>'
@@ -410,8 +412,6 @@ class Renderer:
             primary = next(t for t in data.themes if t.id == topic.themes[0])
             also = html_text(self.label("topics_also", theme=primary.name[lang]))
             return f'<li class="hc-topic hc-topic--also"><a href="#{topic.id}">{title}</a> ({also})</li>'
-        if topic.url:
-            title = f'<a href="{html_text(topic.url)}">{title}</a>'
         meta = []
         if topic.platforms:
             meta.append((self.label("topics_platform_tags"), " ".join(

@@ -39,15 +39,25 @@ class Result:
         return self.paths.index(self.expected) + 1 if self.expected in self.paths else None
 
 
-def search(page, query: str, expected: str) -> Result:
-    """Type `query` into the search box of the loaded page, wait for results, read them."""
+def clear_query(page) -> None:
     field = page.locator("input.md-search__input")
     field.click()
     field.fill("")
+
+
+def type_query(page, query: str) -> None:
+    """Type like a reader; the last keystroke ends IME composition for a Chinese reader."""
+    field = page.locator("input.md-search__input")
+    field.press_sequentially(query, delay=5)
+    field.press("End")
+
+
+def search(page, query: str, expected: str = "") -> Result:
+    """Type `query` into the search box of the loaded page, wait for results, read them."""
+    clear_query(page)
     page.wait_for_timeout(50)
     page.evaluate(_TIMER)
-    field.press_sequentially(query, delay=5)
-    field.press("End")  # the keystroke that ends IME composition for a Chinese reader
+    type_query(page, query)
     page.wait_for_function(
         """(q) => document.querySelector(".md-search-result__meta").textContent.trim() !== ""
                   && document.querySelector("input.md-search__input").value === q

@@ -6,18 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import SLUG, Fields, load_yaml, named_list
+from .fields import Fields, Named, entries_by_id, load_yaml, named_list
+
 THEMES_MIN, THEMES_MAX = 6, 10
 # Anchors the hub page uses itself; theme and topic ids share the page with them.
 PAGE_ANCHORS = {"title", "by-platform"}
-
-
-@dataclass(frozen=True)
-class Tag:
-    """A theme or a platform: an id and its name in each language."""
-
-    id: str
-    name: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -27,13 +20,12 @@ class Topic:
     themes: tuple[str, ...]
     platforms: tuple[str, ...]
     causes: tuple[str, ...]
-    url: str | None
 
 
 @dataclass(frozen=True)
 class Topics:
-    themes: tuple[Tag, ...]
-    platforms: tuple[Tag, ...]
+    themes: tuple[Named, ...]
+    platforms: tuple[Named, ...]
     topics: tuple[Topic, ...]
 
     def in_theme(self, theme: str) -> list[Topic]:
@@ -45,34 +37,21 @@ class Topics:
     def for_cause(self, code: str) -> list[Topic]:
         return [t for t in self.topics if code in t.causes]
 
-    def platform(self, platform_id: str) -> Tag:
+    def platform(self, platform_id: str) -> Named:
         return next(p for p in self.platforms if p.id == platform_id)
-
-
-def _tags(top: Fields, key: str, singular: str) -> tuple[Tag, ...]:
-    return tuple(Tag(i, names) for i, names in named_list(top, key, singular))
 
 
 def load_topics(path: Path, name: str, related_titles: tuple[str, ...], cause_codes: set[str]) -> Topics:
     top = Fields(load_yaml(path, name), name).only("themes", "platforms", "topics")
-    themes, platforms = _tags(top, "themes", "theme"), _tags(top, "platforms", "platform")
+    themes = named_list(top, "themes", "theme", "#<id>")
+    platforms = named_list(top, "platforms", "platform", "#p-<id>")
     if not THEMES_MIN <= len(themes) <= THEMES_MAX:
         raise top.error(f"'themes' has {len(themes)} entries; keep {THEMES_MIN} to {THEMES_MAX}")
     theme_ids, platform_ids = {t.id for t in themes}, {p.id for p in platforms}
 
-    raw = top.value("topics")
-    if not isinstance(raw, list):
-        raise top.error("'topics' must be a list")
     topics: list[Topic] = []
-    for i, item in enumerate(raw, start=1):
-        entry = Fields(item, name, f"topic {i}")
-        topic_id = entry.text("id")
-        entry.where = f"topic '{topic_id}'"
-        entry.only("id", "title", "themes", "platforms", "causes", "url")
-        if not SLUG.match(topic_id):
-            raise entry.error("'id' must be a lower-case ASCII slug (it becomes the anchor #<id>)")
-        if any(t.id == topic_id for t in topics):
-            raise entry.error("duplicate id")
+    for topic_id, entry in entries_by_id(top, "topics", "topic", "#<id>").items():
+        entry.only("id", "title", "themes", "platforms", "causes")
         title = entry.translated("title")
         if title["zh"] not in related_titles:
             raise entry.error(f"'title.zh' is not a related title in the article: '{title['zh']}'")
@@ -88,8 +67,7 @@ def load_topics(path: Path, name: str, related_titles: tuple[str, ...], cause_co
             chosen[key] = tuple(values)
         if not chosen["themes"]:
             raise entry.error("'themes' needs at least one theme")
-        url = entry.text("url") if "url" in entry.data else None
-        topics.append(Topic(topic_id, title, chosen["themes"], chosen["platforms"], chosen["causes"], url))
+        topics.append(Topic(topic_id, title, chosen["themes"], chosen["platforms"], chosen["causes"]))
 
     taken = set(PAGE_ANCHORS) | {f"p-{p.id}" for p in platforms}
     for anchor in [t.id for t in themes] + [t.id for t in topics]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import SLUG, Fields, load_yaml
+from .fields import Fields, entries_by_id, load_yaml
 
 # Looks like a cause code; whether it is one is checked against the cause data.
 CODE = re.compile(r"^[A-Z]{2}-\d{2}$")
@@ -70,27 +70,19 @@ class Tree:
         return out
 
 
+def _yes_no_keys(item):
+    """YAML 1.1 reads the bare keys yes/no as booleans; take them as written."""
+    if not isinstance(item, dict):
+        return item
+    return {(("yes" if k else "no") if isinstance(k, bool) else k): v for k, v in item.items()}
+
+
 def load_tree(path: Path, name: str, cause_codes: set[str]) -> Tree:
     top = Fields(load_yaml(path, name), name).only("start", "questions")
     start = top.text("start")
-    raw = top.value("questions")
-    if not isinstance(raw, list) or not raw:
-        raise top.error("'questions' must be a non-empty list")
-
-    entries: dict[str, Fields] = {}
-    for i, item in enumerate(raw, start=1):
-        if isinstance(item, dict):
-            # YAML 1.1 reads the bare keys yes/no as booleans; take them as written.
-            item = {(("yes" if k else "no") if isinstance(k, bool) else k): v for k, v in item.items()}
-        entry = Fields(item, name, f"question {i}")
-        question_id = entry.text("id")
-        entry.where = f"question '{question_id}'"
+    entries = entries_by_id(top, "questions", "question", "#q-<id>", prepare=_yes_no_keys)
+    for entry in entries.values():
         entry.only("id", "question", "hint", "yes", "no")
-        if not SLUG.match(question_id):
-            raise entry.error("'id' must be a lower-case slug (it becomes the anchor #q-<id>)")
-        if question_id in entries:
-            raise entry.error("duplicate id")
-        entries[question_id] = entry
 
     def step(entry: Fields, answer: str) -> Step:
         target = entry.text(answer)
