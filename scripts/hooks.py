@@ -15,7 +15,6 @@ import jieba
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -27,7 +26,8 @@ from helpcenter.errors import DataError
 from helpcenter.fields import LANGS
 from helpcenter.links import cause_path, redirect_page, redirects
 from helpcenter.render import Renderer
-from helpcenter.search_index import fix_query_segmentation, rebase_page_config, split_index
+from helpcenter.search_index import language_index, root_config, split_index, write_index
+from helpcenter.search_worker import Worker, build_worker, install_worker, rewrite_page_config
 
 # jieba (used by the search plugin) prints its dictionary loading to stderr; keep the log clean.
 jieba.setLogLevel(logging.WARNING)
@@ -43,31 +43,8 @@ GENERATORS = {
 _helpcenter: HelpCenter | None = None
 _generated: dict[str, str] = {}
 _error_pages: dict[str, str] = {}  # 404.html per language, written by on_post_build
-
-
-# Parts too common to tell causes apart: as keyword parts they would lift every cause alike.
-COMMON_PARTS = {
-    "分期", "小米", "小米分期", "商城", "不能", "用不了", "不", "能",
-    "no", "not", "the", "a", "an", "of", "in", "my", "to", "is", "up", "out", "too", "for",
-    "installment", "installments", "option", "china",
-}
-
-
-def search_terms(keywords) -> list[str]:
-    """Keywords plus their distinctive parts, for the search index (Material's `tags` field).
-
-    The browser matches a Chinese query only when each of its pieces is a term in the index,
-    so the parts from jieba's search mode are what let "账号被冻结了" reach "账号冻结". English
-    words also get a plural, since a typed word is matched as a prefix ("limits" misses "limit").
-    """
-    terms: list[str] = []
-    for keyword in keywords:
-        parts = [*jieba.cut_for_search(keyword), *keyword.split()]
-        parts += [f"{w}s" for w in keyword.split() if w.isascii() and w.isalpha() and not w.endswith("s")]
-        terms.append(keyword)
-        terms += [p.strip() for p in parts
-                  if len(p.strip()) > 1 and p.strip().lower() not in COMMON_PARTS]
-    return list(dict.fromkeys(terms))
+_worker: Worker | None = None
+_page_urls: dict[str, dict[str, str]] = {}  # per language: generator -> page URL (topics/)
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -77,10 +54,17 @@ def _language(config: MkDocsConfig) -> str:
 
 def on_config(config: MkDocsConfig) -> None:
     # Read and check everything before MkDocs cleans or writes the site directory.
-    global _helpcenter, _generated
+    global _helpcenter, _generated, _worker
     docs = Path(config.docs_dir)
     _helpcenter = load_helpcenter(docs)
     _generated = generated_pages(docs, set(GENERATORS), skip={"data"})
+    _worker = build_worker(config.theme.dirs)
+    # Keep platform names and the synonyms' site words whole when Chinese is cut into words for
+    # the search index (a query is matched against those words).
+    for word in [p.name["zh"] for p in _helpcenter.topics.platforms] + \
+            [site for words in _helpcenter.search.values() for _, site in words.synonyms]:
+        if not word.isascii():
+            jieba.add_word(word)
     # Heading permalinks get a title in the language being built.
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = \
         _helpcenter.labels["permalink"][_language(config)]
@@ -103,8 +87,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                           dest_uri=dest, inclusion=file.inclusion))
     return files
 
-
-CAUSE_SEARCH_BOOST = 2
 
 # Top-level navigation order (page sources without language suffix, or a folder); the rest of
 # the navigation MkDocs builds from the files.
@@ -138,12 +120,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if found:
         cause = found[0]
         page.meta["description"] = cause.summary[lang]
-        # Keywords go into the search index only (Material's `tags` field; no tags plugin, so
-        # nothing shows on the page); a cause page outranks the hub listing the same words.
-        page.meta["tags"] = search_terms(cause.keywords[lang])
-        page.meta["search"] = {"boost": CAUSE_SEARCH_BOOST}
         return renderer.cause_page(cause)
     generator = _generated.get(page.file.src_uri)
+    if generator:
+        _page_urls.setdefault(lang, {})[generator] = page.url
     if generator == "home":
         # "<question> - <site>" as the window title; Material shows only the site name otherwise.
         page.meta["title"] = _helpcenter.question[lang]
@@ -181,15 +161,35 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     if default in files:
         alternates.append({"lang": "x-default", "href": urljoin(config.site_url, files[default].url)})
     context["hc_alternates"] = alternates
+    context["hc_search_help"] = search_help(_language(config), lambda url: get_relative_url(url, page.url))
     return context
 
 
+def search_help(lang: str, href) -> dict:
+    """What the search results say when no cause page matches (overrides/main.html, shown by
+    helpcenter.js): where to go on. `href` makes a site path ("troubleshoot/") a link."""
+    labels, urls = _helpcenter.labels, _page_urls.get(lang, {})
+    prefix = _language_root(lang)
+    return {
+        "text": labels["search_uncovered"][lang],
+        "causes": href(prefix + "causes/"),
+        "links": [(labels["tr_title"][lang], href(urls.get("troubleshooter", prefix + "troubleshoot/"))),
+                  (labels["contact_heading"][lang], href(urls.get("home", prefix)) + "#contact")],
+    }
+
+
+def _language_root(lang: str) -> str:
+    return "" if lang == LANGS[0] else f"{lang}/"
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # Pages of another language than the default search that language's own index (en/search/).
+    # Every page searches with our worker; pages of another language than the default search
+    # that language's own index (en/search/).
     lang = _language(config)
-    if lang == config.plugins["i18n"].default_language:
-        return output
-    return rebase_page_config(output, get_relative_url(f"{lang}/", page.url).rstrip("/") or ".")
+    base = None
+    if lang != config.plugins["i18n"].default_language:
+        base = get_relative_url(f"{lang}/", page.url).rstrip("/") or "."
+    return rewrite_page_config(output, page.file.src_uri, _worker, base)
 
 
 def on_template_context(context, template_name: str, config: MkDocsConfig):
@@ -206,7 +206,9 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
         found = _helpcenter.cause_for_src(page.file.src_uri)
         urls[found[0].code if found else page.meta.get("generate")] = root + page.url
     homes = {alt["lang"]: alt["link"] for alt in i18n.extra_alternate}
-    context["hc_error"] = error_page(_helpcenter, _language(config), urls, homes)
+    lang = _language(config)
+    context["hc_error"] = error_page(_helpcenter, lang, urls, homes)
+    context["hc_search_help"] = search_help(lang, lambda url: root + url)
     return context
 
 
@@ -215,8 +217,10 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
         return output
     # Every language's build writes the root 404.html: keep each, for on_post_build to place.
     lang = _language(config)
+    base = None
     if lang != config.plugins["i18n"].default_language:  # search this language's index
-        output = rebase_page_config(output, urlsplit(config.site_url).path + f"{lang}/")
+        base = urlsplit(config.site_url).path + f"{lang}/"
+    output = rewrite_page_config(output, "404.html", _worker, base)
     _error_pages[lang] = output
     return output
 
@@ -238,9 +242,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     for lang, html in _error_pages.items():
         prefix = "" if lang == i18n.default_language else f"{lang}/"
         (site / prefix / "404.html").write_text(html, encoding="utf-8")
-    # static-i18n has written one index for all languages by now: split it per language.
-    split_index(site, [f"{code}/" for code in i18n.build_languages if code != i18n.default_language])
-    try:
-        fix_query_segmentation(site)
-    except LookupError as error:
-        raise PluginError(f"scripts/helpcenter/search_index.py: {error}") from None
+    # static-i18n has written one index for all languages by now: one per language, reworked.
+    prefixes = {lang: "" if lang == i18n.default_language else f"{lang}/" for lang in i18n.build_languages}
+    config_json = root_config(site)
+    docs = split_index(site, [p for p in prefixes.values() if p])
+    for lang, prefix in prefixes.items():
+        topics = _page_urls[lang]["topics"][len(prefix):]
+        index = language_index(config_json, docs[prefix], _helpcenter, lang, topics)
+        write_index(site, prefix, index)
+    install_worker(site, _worker)

@@ -23,6 +23,10 @@ LANGS = ("zh", "en")
 PREFIX = {"zh": "", "en": "en/"}
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: drives Chromium (deselect with -m 'not browser')")
+
+
 @dataclass
 class Build:
     returncode: int

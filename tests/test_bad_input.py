@@ -65,6 +65,18 @@ EDITS = {
     "unknown generator in a stub": (
         "docs/index.en.md", "generate: home", "generate: homepage",
         "docs/index.en.md: unknown 'generate: homepage' (known: agents, home, topics, troubleshooter)"),
+    "synonym with no reader words": (
+        "docs/data/search.yml", "    账户: [帐户]\n", "    账户: []\n",
+        "docs/data/search.yml: zh: synonyms '账户': needs a list of reader words"),
+    "synonym with no site word": (
+        "docs/data/search.yml", "    账户: [帐户]\n", "    \"\": [帐户]\n",
+        "docs/data/search.yml: zh: synonyms: an entry has no site word"),
+    "reader word mapped twice": (
+        "docs/data/search.yml", "    账号: [帐号]\n", "    账号: [帐号, 帐户]\n",
+        "docs/data/search.yml: zh: synonyms '账号': reader word '帐户' is also listed under '账户'"),
+    "synonym whose site word is not in the index": (
+        "docs/data/search.yml", "    账户: [帐户]\n", "    账户锁: [帐户]\n",
+        "docs/data/search.yml: zh: synonyms '账户锁': '账户锁' does not occur in the zh search index"),
     "toc_depth that is not a heading level": (
         "docs/topics.en.md", "toc_depth: 2", "toc_depth: two",
         "docs/topics.en.md: 'toc_depth' must be a heading level 1-6, not 'two'"),

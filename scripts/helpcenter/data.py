@@ -7,13 +7,14 @@ line before the site directory is touched.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .article import Article, load_article
 from .content import check_cause_refs, split_sections
 from .errors import DataError
 from .fields import LANGS, SLUG, Fields, Named, load_yaml, named_list
+from .search_data import SearchWords, load_search_words, normalize
 from .topics import Topics, load_topics
 from .troubleshooter import Tree, load_tree
 
@@ -25,6 +26,7 @@ CAUSES = "data/causes.yml"
 SITE = "data/site.yml"
 TREE = "data/troubleshooter.yml"
 TOPICS = "data/topics.yml"
+SEARCH = "data/search.yml"
 CAUSE_PAGES = "causes"
 
 # The labels the page generator uses (docs/data/site.yml: labels).
@@ -40,7 +42,7 @@ LABELS = (
     "reply_steps", "reply_more",
     "related_causes", "related_topics", "topics_title", "topics_intro", "topics_themes",
     "topics_also", "topics_platforms", "topics_platform_tags", "topics_causes", "topics_count",
-    "not_found_title", "not_found_text", "not_found_home",
+    "not_found_title", "not_found_text", "not_found_home", "search_uncovered",
 )
 
 
@@ -77,6 +79,7 @@ class HelpCenter:
     labels: dict[str, dict[str, str]]
     tree: Tree
     topics: Topics
+    search: dict[str, SearchWords] = field(default_factory=dict)
 
     def cause_by_code(self, code: str) -> Cause:
         return next(c for c in self.causes if c.code == code.upper())
@@ -109,7 +112,7 @@ def load_helpcenter(docs_dir: Path) -> HelpCenter:
     codes = {c.code for c in causes}
     tree = load_tree(docs_dir / TREE, name(TREE), codes)
     topics = load_topics(docs_dir / TOPICS, name(TOPICS), article.related, codes)
-    return HelpCenter(
+    hc = HelpCenter(
         article=article,
         article_en=article_en,
         causes=causes,
@@ -119,6 +122,27 @@ def load_helpcenter(docs_dir: Path) -> HelpCenter:
         tree=tree,
         topics=topics,
     )
+    corpus = {lang: normalize(" ".join(_searchable_text(hc, lang))) for lang in LANGS}
+    return replace(hc, search=load_search_words(docs_dir / SEARCH, name(SEARCH), corpus))
+
+
+def _searchable_text(hc: HelpCenter, lang: str):
+    """Everything of a language that its search index is made from (for checking synonyms)."""
+    yield hc.question[lang]
+    for key in ("title", "intro", "closing"):
+        yield hc.article_text(key, lang)
+    yield from (labels[lang] for labels in hc.labels.values())
+    yield from (s.name[lang] for s in hc.sections)
+    for cause in hc.causes:
+        yield cause.summary[lang]
+        yield cause.paragraph[lang]
+        yield from cause.sections[lang].values()
+        for other in LANGS:  # every language's titles and keywords are in each index
+            yield cause.title[other]
+            yield from cause.keywords[other]
+    for topic in hc.topics.topics:
+        yield topic.title[lang]
+    yield from (n.name[lang] for n in (*hc.topics.themes, *hc.topics.platforms))
 
 
 def _load_article_en(docs_dir: Path, file: str, article: Article) -> dict:

@@ -139,7 +139,7 @@ class Renderer:
             nxt = self.hc.causes[index + 1]
             items.append(self._pager_link(nxt, "next", "next"))
         body = "\n".join(items)
-        return f'<nav class="hc-pager" aria-label="{html_text(self.label("previous"))} / ' \
+        return f'<nav class="hc-pager" data-search-exclude aria-label="{html_text(self.label("previous"))} / ' \
                f'{html_text(self.label("next"))}" markdown>\n\n{body}\n\n</nav>'
 
     def _pager_link(self, cause: Cause, label: str, rel: str) -> str:
@@ -173,7 +173,8 @@ class Renderer:
             "",
             f"## {md_text(self.label('causes_heading'))} {{#causes}}",
             "",
-            '<div class="grid cards hc-cards" markdown>',
+            # The cards repeat each cause's summary: in search, the cause pages answer for them.
+            '<div class="grid cards hc-cards" data-search-exclude markdown>',
             "",
             *cards,
             "</div>",
@@ -230,11 +231,12 @@ class Renderer:
             "",
             f"## {md_text(self.label('tr_all'))} {{#all-questions}}",
             "",
-            self.tree_list(),
+            # The list and the chart repeat the causes' titles and summaries: not for search.
+            f'<div data-search-exclude>\n{self.tree_list()}\n</div>',
             "",
             f"## {md_text(self.label('tr_diagram'))} {{#diagram}}",
             "",
-            f'<div class="hc-diagram-wrap">\n{svg}\n</div>',
+            f'<div class="hc-diagram-wrap" data-search-exclude>\n{svg}\n</div>',
             "",
         ])
 

@@ -1,10 +1,15 @@
-"""One search index per language.
+"""One search index per language, made for how readers search.
 
-static-i18n merges every language's pages into the root search/search_index.json, so a Chinese
-query could return English pages and the reverse. After the last language is built, the index
-is split: the root one keeps the default language, en/search/search_index.json gets the English
-pages (locations made relative to en/), and each English page's Material config points its
-search at en/ (see rebase_page_config).
+static-i18n merges every language's pages into the root search/search_index.json. After the last
+language is built, the index is split: the root one keeps the default language, <lang>/search/
+gets that language's pages (locations made relative to it). Then, per language:
+- each cause page carries its keywords (own language) and the other languages' cause titles and
+  keywords, in index fields that are searched and never shown ("小米分期 limit" finds 额度);
+- the related-topics hub is indexed topic by topic (one result per topic, not one per theme);
+- the index carries what the browser needs to read a query (config key "hc"): traditional -> simplified
+  characters for the characters the index holds, the synonyms and generic words of
+  docs/data/search.yml, and where the cause pages and the hub are (scripts/helpcenter/
+  search_query.js).
 """
 
 from __future__ import annotations
@@ -13,64 +18,105 @@ import json
 import re
 from pathlib import Path
 
-_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+import jieba
+
+from .data import HelpCenter
+from .fields import LANGS
+from .search_data import normalize, t2s_pairs
+
+ZWSP = "\u200b"
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+CAUSES_FOLDER = "causes/"
 
 
-def split_index(site: Path, prefixes: list[str]) -> dict[str, int]:
-    """Move the entries under each prefix ('en/') into <prefix>search/search_index.json."""
-    root = site / "search/search_index.json"
-    index = json.loads(root.read_text(encoding="utf-8"))
-    counts = {}
-    for prefix in prefixes:
-        mine = [d for d in index["docs"] if d["location"].startswith(prefix)]
-        index["docs"] = [d for d in index["docs"] if not d["location"].startswith(prefix)]
-        for doc in mine:
-            doc["location"] = doc["location"][len(prefix):]
-        target = site / prefix / "search/search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({**index, "docs": mine}, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
-        counts[prefix] = len(mine)
-    root.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    counts[""] = len(index["docs"])
-    return counts
+def segment(text: str) -> str:
+    """Chinese cut into words with zero-width spaces, as Material's search plugin does."""
+    return _HAN_RUN.sub(lambda m: ZWSP + ZWSP.join(jieba.cut(m[0])) + ZWSP, text).strip(ZWSP)
 
 
-def rebase_page_config(html: str, base: str) -> str:
-    """Set Material's config `base` (where search/search_index.json is looked up) to `base`."""
-    def replace(match: re.Match) -> str:
-        config = json.loads(match[2])
-        config["base"] = base
-        return match[1] + json.dumps(config, ensure_ascii=False) + match[3]
-
-    return _CONFIG.sub(replace, html, count=1)
+def keyword_terms(keywords) -> str:
+    """Keywords for a hidden field, each whole, separated by "，" ("额度不够，credit limit"): a
+    query finds them whole or by their start, and the browser reads them back as phrases."""
+    return "，".join(dict.fromkeys(k.strip() for k in keywords if k.strip()))
 
 
-# Material 9.8.2's search worker segments a Chinese query against the index terms
-# (src/.../search/query/segment/index.ts), with two faults fixed here in the built copy:
-# - its loop stops one character short (`j < query.length`), so the last word of a query is
-#   never matched: "页面报错" searched only "页面";
-# - one character that is in no index term ("我", "吗") made it give up and search the whole
-#   query as a single unknown word, which finds nothing; now that character is skipped.
-# The build fails if the code is not found exactly once (a new Material: check whether upstream
-# fixed it, then drop this).
-SEGMENT_FIXES = [
-    ("for(let o=s+1;o<t.length;o++)t.slice(s,o)in e", "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"),
-    ('let a=o+n[o];n[a]&&a<t.length-1&&(i[s++]=a),r.add(t.slice(o,a))}return r.has("")?new Set([t]):r',
-     "let a=o+(n[o]||1),b=a;for(;b<t.length&&!n[b];)b++;b<t.length&&(i[s++]=b),"
-     "n[o]&&r.add(t.slice(o,a))}return r.size?r:new Set([t])"),
-]
+def split_index(site: Path, prefixes: list[str]) -> dict[str, list[dict]]:
+    """The docs of the merged root index by language prefix ('' for the default language),
+    locations made relative to that language's root."""
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    out: dict[str, list[dict]] = {prefix: [] for prefix in ["", *prefixes]}
+    for doc in index["docs"]:
+        prefix = next((p for p in prefixes if doc["location"].startswith(p)), "")
+        out[prefix].append({**doc, "location": doc["location"][len(prefix):]})
+    return out
 
 
-def fix_query_segmentation(site: Path) -> Path:
-    """Patch the search worker in the built site; return its path."""
-    workers = list((site / "assets/javascripts/workers").glob("search.*.min.js"))
-    if len(workers) != 1:
-        raise LookupError(f"expected one search worker, found {len(workers)}")
-    code = workers[0].read_text(encoding="utf-8")
-    for old, new in SEGMENT_FIXES:
-        if code.count(old) != 1:
-            raise LookupError(f"{workers[0].name}: the query segmentation code changed ({old!r})")
-        code = code.replace(old, new)
-    workers[0].write_text(code, encoding="utf-8")
-    return workers[0]
+def language_index(config: dict, docs: list[dict], hc: HelpCenter, lang: str,
+                   topics_location: str) -> dict:
+    """The index for one language: its docs reworked as described above, and the "hc" data."""
+    causes = {f"{CAUSES_FOLDER}{c.slug}/": c for c in hc.causes}
+    out = []
+    for doc in docs:
+        doc = {k: v for k, v in doc.items() if k not in ("tags", "boost")}
+        location = doc["location"]
+        if location.startswith(topics_location + "#"):
+            continue  # the hub's sections: replaced by one entry per topic below
+        if "#" in location and not doc["text"].strip():
+            continue  # a heading over content kept out of search (a cause page's "related")
+        cause = causes.get(location)
+        if cause:
+            doc["keywords"] = keyword_terms(cause.keywords[lang])
+            doc["alias"] = keyword_terms(
+                [cause.title[other] for other in LANGS if other != lang]
+                + [k for other in LANGS if other != lang for k in cause.keywords[other]])
+        out.append(doc)
+    out += topic_docs(hc, lang, topics_location)
+
+    chars = set()
+    for doc in out:
+        for field in ("title", "text", "keywords", "alias"):
+            chars.update(_HAN_RUN.findall(doc.get(field, "")))
+    words = hc.search[lang]
+    # Characters a query is matched on: the index's, and those of the synonyms' reader words.
+    chars = set("".join(chars)) | set("".join(reader for reader, _ in words.synonyms))
+    platforms = [normalize(p.name[other]) for p in hc.topics.platforms for other in LANGS]
+    # Material adds a `tags` field of its own; no document has tags here.
+    fields = {name: spec for name, spec in config["fields"].items() if name != "tags"}
+    # The browser's data rides in the config: Material's page hands the worker only the index's
+    # `config` and `docs`.
+    hc_data = {
+        "lang": lang,
+        "t2s": t2s_pairs(chars),
+        "synonyms": grouped_synonyms(words.synonyms),
+        "generic": list(words.generic),
+        "hub": {"location": topics_location, "words": sorted(set(platforms) | set(words.hub))},
+        "uncovered": list(words.uncovered),
+        "priority": CAUSES_FOLDER,
+    }
+    return {"config": {**config, "fields": fields, "hc": hc_data}, "docs": out}
+
+
+def grouped_synonyms(pairs) -> list[list]:
+    """[[site word, [reader words]], ...]: each site word once (the index stays small)."""
+    groups: dict[str, list[str]] = {}
+    for reader, site in pairs:
+        groups.setdefault(site, []).append(reader)
+    return [[site, readers] for site, readers in groups.items()]
+
+
+def topic_docs(hc: HelpCenter, lang: str, topics_location: str) -> list[dict]:
+    """One entry per related topic, at its anchor on the hub: its title (which names its
+    platform), and no text: a result reads as the title it is."""
+    return [{"location": f"{topics_location}#{topic.id}", "title": segment(topic.title[lang]), "text": ""}
+            for topic in hc.topics.topics]
+
+
+def write_index(site: Path, prefix: str, index: dict) -> Path:
+    path = site / prefix / "search/search_index.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return path
+
+
+def root_config(site: Path) -> dict:
+    return json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["config"]

@@ -124,3 +124,51 @@ document.addEventListener("click", function (event) {
   }
   new MutationObserver(function () { clean(list); }).observe(list, { childList: true, subtree: true });
 })();
+
+// Search on every change of the text. Material reads the box on keyup only, so pasting, or an
+// input method committing a word, would not search until another key; pass such changes on as
+// a keyup. While an input method composes, the box holds pinyin: wait for the commit.
+(function () {
+  var field = document.querySelector("input.md-search__input");
+  if (!field) return;
+  function changed() { field.dispatchEvent(new KeyboardEvent("keyup")); }
+  field.addEventListener("input", function (event) { if (!event.isComposing) changed(); });
+  field.addEventListener("compositionend", changed);
+})();
+
+// When the search worker finds the question outside what the site covers (it says so on the
+// "hc-search" channel, scripts/helpcenter/search_query.js), or no cause page is among the results,
+// say that the site may not answer it and offer the troubleshooter and support (#hc-search-help,
+// in the page's language).
+(function () {
+  var template = document.getElementById("hc-search-help");
+  var result = document.querySelector(".md-search-result");
+  var field = document.querySelector("input.md-search__input");
+  if (!template || !result || !field) return;
+  var list = result.querySelector(".md-search-result__list");
+  var help = template.content.firstElementChild.cloneNode(true);
+  var causes = new URL(template.dataset.causes, location.href).href;
+  var config = document.getElementById("__config");
+  var waiting = config ? JSON.parse(config.textContent).translations["search.result.placeholder"] : "";
+  var lang = document.documentElement.lang;
+  var uncovered = {};
+  help.hidden = true;
+  result.insertBefore(help, list);
+  function update() {
+    var meta = result.querySelector(".md-search-result__meta").textContent.trim();
+    var query = field.value;
+    var answered = meta !== "" && meta !== waiting;
+    var links = list.querySelectorAll("a[href]");
+    var cause = Array.prototype.some.call(links, function (a) { return a.href.indexOf(causes) === 0; });
+    help.hidden = query.trim() === "" || !answered || (cause && !uncovered[query]);
+  }
+  if (typeof BroadcastChannel === "function") {
+    new BroadcastChannel("hc-search").addEventListener("message", function (event) {
+      if (!event.data || event.data.lang !== lang) return;
+      uncovered[event.data.query] = event.data.uncovered;
+      update();
+    });
+  }
+  new MutationObserver(update).observe(result, { childList: true, subtree: true, characterData: true });
+  field.addEventListener("input", update);
+})();

@@ -1,0 +1,129 @@
+"""How readers search (docs/data/search.yml): synonyms and generic words per language, checked.
+
+Both ship in each language's search index and are applied to the query in the browser
+(scripts/helpcenter/search_query.js); nothing here changes a page.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .fields import LANGS, Fields, load_yaml
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class SearchWords:
+    generic: tuple[str, ...]
+    synonyms: tuple[tuple[str, str], ...]  # (reader word, site word), normalised
+    hub: tuple[str, ...] = ()  # subjects of the related topics only
+    uncovered: tuple[str, ...] = ()  # questions the site does not answer
+
+
+def normalize(text: str) -> str:
+    """As the browser normalises a query: full-width -> half-width, lower case, simplified."""
+    folded = unicodedata.normalize("NFKC", text).lower()
+    return "".join(_t2s_table().get(ch, ch) for ch in folded)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def occurs(word: str, corpus: str) -> bool:
+    """Whether `word` is in `corpus` (normalised text): Chinese anywhere, other words as whole
+    words in a row, whatever is between them ("buy now pay later" in "Buy now, pay later")."""
+    if HAN.search(word):
+        return word in corpus
+    words = " " + " ".join(_WORD.findall(corpus)) + " "
+    return " " + " ".join(_WORD.findall(word)) + " " in words
+
+
+def load_search_words(path: Path, name: str, corpus: dict[str, str]) -> dict[str, SearchWords]:
+    """`corpus`: per language, the normalised text its search index is made from."""
+    top = Fields(load_yaml(path, name), name).only(*LANGS)
+    out = {}
+    for lang in LANGS:
+        entry = top.sub(lang).only("generic", "hub", "uncovered", "synonyms")
+        generic = [normalize(w) for w in entry.text_list("generic")]
+        for word in generic:
+            if not word.strip():
+                raise entry.error("'generic' has an empty word")
+            if generic.count(word) > 1:
+                raise entry.error(f"'generic' lists '{word}' twice")
+        lists = {key: [normalize(w) for w in entry.text_list(key, default=[])] for key in ("hub", "uncovered")}
+        for key, words in lists.items():
+            for word in words:
+                if words.count(word) > 1 or word in generic:
+                    raise entry.error(f"'{key}' word '{word}' is listed twice (or also as generic)")
+        synonyms = entry.sub("synonyms")
+        pairs: list[tuple[str, str]] = []
+        seen: dict[str, str] = {}
+        for target, readers in synonyms.data.items():
+            site = normalize(str(target)).strip() if target is not None else ""
+            where = f"{lang}: synonyms '{target}'"
+            if not site:
+                raise top.error(f"{lang}: synonyms: an entry has no site word")
+            if not isinstance(readers, list) or not readers:
+                raise top.error(f"{where}: needs a list of reader words")
+            if not occurs(site, corpus[lang]):
+                raise top.error(f"{where}: '{site}' does not occur in the {lang} search index")
+            for reader in readers:
+                if not isinstance(reader, str):
+                    raise top.error(f"{where}: reader word {reader!r} is not text; put it in quotes")
+                word = normalize(reader).strip()
+                if not word:
+                    raise top.error(f"{where}: a reader word is empty")
+                if word == site:
+                    raise top.error(f"{where}: '{word}' maps to itself")
+                if word in seen:
+                    raise top.error(f"{where}: reader word '{word}' is also listed under '{seen[word]}'")
+                seen[word] = str(target)
+                pairs.append((word, site))
+        out[lang] = SearchWords(tuple(dict.fromkeys(generic)), tuple(pairs), tuple(lists["hub"]),
+                                tuple(lists["uncovered"]))
+    return {lang: _with_other_languages(lang, out, corpus) for lang in LANGS}
+
+
+def _with_other_languages(lang: str, words: dict[str, SearchWords], corpus: dict[str, str]) -> SearchWords:
+    """Readers type words of either language on any page (香港 on the English site): each
+    language also gets the others' generic words, and their synonyms whose site word its own
+    index has."""
+    own = words[lang]
+    generic, hub, uncovered = list(own.generic), list(own.hub), list(own.uncovered)
+    pairs = list(own.synonyms)
+    readers = {reader for reader, _ in pairs}
+    for other in LANGS:
+        if other == lang:
+            continue
+        generic += words[other].generic
+        hub += words[other].hub
+        uncovered += words[other].uncovered
+        for reader, site in words[other].synonyms:
+            if reader not in readers and occurs(site, corpus[lang]):
+                pairs.append((reader, site))
+                readers.add(reader)
+    return SearchWords(tuple(dict.fromkeys(generic)), tuple(pairs), tuple(dict.fromkeys(hub)),
+                       tuple(dict.fromkeys(uncovered)))
+
+
+@lru_cache(maxsize=1)
+def _t2s_table() -> dict[str, str]:
+    """Traditional -> simplified for every CJK character, by OpenCC's t2s (characters that
+    OpenCC leaves as they are, 著 for one, are simplified already and left out)."""
+    import opencc
+
+    chars = [chr(c) for start, end in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF)) for c in range(start, end + 1)]
+    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    return {source: target for source, target in zip(chars, converted)
+            if len(target) == 1 and target != source}
+
+
+def t2s_pairs(chars: set[str]) -> str:
+    """The traditional -> simplified pairs whose simplified character is in `chars`, as one
+    string of pairs ("帳帐戶户…") for the browser."""
+    return "".join(t + s for t, s in sorted(_t2s_table().items()) if s in chars)

@@ -1,0 +1,109 @@
+"""The search worker's query handling (scripts/helpcenter/search_query.js) on its own, in
+Chromium: plain data in, lunr queries and rankings out."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+SOURCE = (ROOT / "scripts/helpcenter/search_query.js").read_text(encoding="utf-8")
+
+# A small index: its terms, where they sit on cause pages, and the data the build ships with it.
+SETUP = """(() => {
+  const evidence = {
+    "冻结": {"causes/frozen/": 8}, "账号冻结": {"causes/frozen/": 8}, "额度": {"causes/limit/": 3},
+    "额度不够": {"causes/limit/": 8}, "地区": {"causes/region/": 8}, "maintenance": {"causes/down/": 8},
+    "limit": {"causes/limit/": 8, "causes/credit/": 1}, "credit": {"causes/credit/": 8, "causes/limit/": 4},
+    "score": {"causes/credit/": 4}, "decline": {"causes/credit/": 8}, "小米分期": {"causes/limit/": 1},
+  };
+  const terms = Object.keys(evidence).concat(["借呗", "利息", "被"]);
+  window.lexicon = new HCSearch.Lexicon(terms, evidence);
+  window.data = HCSearch.prepare({
+    lang: "zh", t2s: "帳账號号凍冻結结額额",
+    synonyms: [["地区", ["香港", "singapore"]], ["frozen", ["locked"]]],
+    generic: ["小米分期", "分期", "吗", "my", "the", "is"],
+    hub: {location: "topics/", words: ["借呗"]}, uncovered: ["利息"], priority: "causes/",
+  }, [{location: "causes/credit/", keywords: "credit score，bad credit"}]);
+})()"""
+
+
+@pytest.fixture(scope="module")
+def js(browser):
+    tab = browser.new_page()
+    tab.set_content("<!doctype html><title>t</title>")
+    tab.add_script_tag(content=SOURCE)
+    tab.evaluate(SETUP)
+    yield lambda expression: tab.evaluate(expression)
+    tab.close()
+
+
+def analyse(js, query: str) -> dict:
+    return js(f"(() => {{ const q = HCSearch.analyse({query!r}, lexicon, data); "
+              "return {lunr: q.lunr, uncovered: q.uncovered, scores: q.scores}; })()")
+
+
+def test_normalise_folds_width_case_and_traditional_characters(js):
+    assert js("HCSearch.normalize('帳號凍結 ＬＩＭＩＴ Ｆｒｏｚｅｎ', data.t2s)") == "账号冻结 limit frozen"
+
+
+@pytest.mark.parametrize("word, form", [("limits", "limit"), ("declined", "decline"), ("stopped", "stop"),
+                                        ("travelling", "travel"), ("countries", "country"),
+                                        ("charging", "charge")])
+def test_english_forms(js, word, form):
+    assert form in js(f"HCSearch.englishForms({word!r})")
+
+
+@pytest.mark.parametrize("a, b, near", [("mantenance", "maintenance", True), ("avaliable", "available", True),
+                                        ("regoin", "region", True), ("limit", "limits", True),
+                                        ("credit", "edit", False), ("frozen", "dozens", False)])
+def test_one_edit_is_lunrs_edit_distance_one(js, a, b, near):
+    assert js(f"HCSearch.oneEdit({a!r}, {b!r})") is near
+
+
+def test_chinese_is_cut_into_index_terms_and_starts_of_terms(js):
+    cut = js("HCSearch.segment('账号被冻结了额度不够呢', lexicon)")
+    assert cut == {"terms": ["账号", "被", "冻结", "额度不够"], "unknown": []}
+    assert js("HCSearch.segment('实名认证', lexicon)") == {"terms": [], "unknown": ["实名认证"]}
+
+
+def test_queries(js):
+    assert analyse(js, "帳號凍結")["lunr"] == "账号冻结*^10"
+    assert analyse(js, "小米分期")["lunr"] == "小米分期*^1"  # generic words alone are searched
+    assert analyse(js, "小米分期 额度不够吗")["lunr"] == "额度不够*^10"  # ... else left out
+    assert analyse(js, "my limit is mantenance")["lunr"] == "limit*^10 mantenance~1^8"
+    assert analyse(js, "declined")["lunr"] == "declin*^8"  # the stem of an English form
+    assert analyse(js, "香港能用吗")["lunr"] == "地区*^10"  # a reader's word, the site's word
+    assert analyse(js, "singapre")["lunr"] == "地区*^10"  # ... with a typo
+
+
+def test_a_query_the_site_does_not_cover(js):
+    assert analyse(js, "实名认证") == {"lunr": "", "uncovered": True, "scores": {}}
+    assert analyse(js, "小米分期利息")["uncovered"] is True
+    assert analyse(js, "额度不够")["uncovered"] is False
+
+
+def test_causes_are_scored_by_their_words_and_phrases(js):
+    scores = analyse(js, "credit score too low")["scores"]
+    assert scores["causes/credit/"] > scores["causes/limit/"]
+
+
+def test_ranking_puts_causes_first_and_hides_keywords(js):
+    ranked = js("""(() => {
+      const items = [
+        [{location: "topics/#a", title: "t", terms: {x: true}}],
+        [{location: "", title: "home", terms: {x: true}}],
+        [{location: "causes/limit/", title: "l", keywords: "k", tags: ["k"], terms: {x: true, y: false}}],
+        [{location: "causes/credit/#fix", title: "c", terms: {x: true}}],
+      ];
+      const query = HCSearch.analyse("bad credit", lexicon, data);
+      const out = HCSearch.rank({items: items}, query, data).items;
+      return out.map(g => [g[0].location, Object.keys(g[0]), g[0].terms]);
+    })()""")
+    assert [r[0] for r in ranked] == ["causes/credit/#fix", "causes/limit/", "", "topics/#a"]
+    assert ranked[1][1] == ["location", "title", "terms"] and ranked[1][2] == {"x": True}
+    hub_first = js("""HCSearch.rank({items: [[{location: "causes/limit/", terms: {}}],
+      [{location: "topics/#a", terms: {}}]]}, HCSearch.analyse("借呗额度", lexicon, data), data)
+      .items.map(g => g[0].location)""")
+    assert hub_first == ["topics/#a", "causes/limit/"]
