@@ -55,4 +55,4 @@ benchmark: $(STAMP) $(NODE) system-tools
 	$(BIN)/python scripts/benchmark_quality.py
 
 clean:
-	rm -rf site screenshots .pytest_cache
+	rm -rf site .site.* screenshots .pytest_cache tests/.pytest_cache

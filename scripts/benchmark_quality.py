@@ -24,7 +24,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from helpcenter.browser import CHROMIUM_ARGS, chromium_path, launch  # noqa: E402
-from helpcenter.data import load_helpcenter  # noqa: E402
+from helpcenter.data import load_project  # noqa: E402
+from helpcenter.languages import from_mkdocs_yml  # noqa: E402
+from helpcenter.templates import Templates  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
 from helpcenter.localserver import serve_directory  # noqa: E402
 from helpcenter.render import Renderer  # noqa: E402
 
@@ -53,9 +56,10 @@ def build(project: Path, site: Path) -> float:
 
 
 def pages(site: Path) -> list[tuple[str, str]]:
+    langs = from_mkdocs_yml(ROOT / "mkdocs.yml")
     found = []
     for name, path in PAGE_TYPES.items():
-        for prefix, lang in (("", "zh"), ("en/", "en")):
+        for lang, prefix in ((lang, langs.prefix(lang)) for lang in langs.codes):
             if (site / prefix / path / "index.html").is_file():
                 found.append((f"{name} ({lang})", prefix + path))
     return found
@@ -133,7 +137,7 @@ def page_weight(base: str, targets: list[tuple[str, str]]) -> None:
 
 def bare_reference(workdir: Path) -> Path:
     """A bare Material + static-i18n project with the same pages, written as plain Markdown."""
-    hc = load_helpcenter(ROOT / "docs")
+    hc = load_project(ROOT)
     docs = workdir / "docs"
     (docs / "causes").mkdir(parents=True)
 
@@ -141,15 +145,17 @@ def bare_reference(workdir: Path) -> Path:
         url = src.removesuffix(".md").removesuffix("index") + "/"
         return f"{url}#{anchor}" if anchor else url
 
-    for lang, suffix in (("zh", ""), ("en", ".en")):
+    templates = Templates(load_config(str(ROOT / "mkdocs.yml")).theme.get_env())
+    for lang in hc.langs.codes:
+        suffix = hc.langs.suffix(lang)
         pages = {"index": Renderer.home_page, "troubleshoot": Renderer.troubleshooter_page,
                  "topics": Renderer.topics_page, "agents": Renderer.agents_page}
         for name, render in pages.items():
-            renderer = Renderer(hc, lang, f"{name}.md", url_for, "https://help.example.com/")
+            renderer = Renderer(hc, lang, f"{name}.md", templates, url_for, "https://help.example.com/")
             (docs / f"{name}{suffix}.md").write_text(render(renderer))
         for cause in hc.causes:
-            src = cause.src_uri(lang)
-            (docs / src).write_text(Renderer(hc, lang, src, url_for).cause_page(cause))
+            src = hc.src_uri(cause, lang)
+            (docs / src).write_text(Renderer(hc, lang, src, templates, url_for).cause_page(cause))
     (workdir / "mkdocs.yml").write_text("""\
 site_name: Bare reference
 site_url: https://help.example.com/

@@ -24,17 +24,19 @@ sys.path.insert(0, str(Path(__file__).parent))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from helpcenter.browser import launch  # noqa: E402
-from helpcenter.data import load_helpcenter  # noqa: E402
+from helpcenter.data import load_project  # noqa: E402
+from helpcenter.languages import from_mkdocs_yml  # noqa: E402
 from helpcenter.localserver import serve_directory  # noqa: E402
 from helpcenter.searchcheck import QUERIES, expected_path, load_queries, search  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-PREFIX = {"zh": "", "en": "en/"}
+LANGS = from_mkdocs_yml(ROOT / "mkdocs.yml")
+PREFIX = {lang: LANGS.prefix(lang) for lang in LANGS.codes}
 INDEX_BUDGET, TIME_BUDGET = 15_000, 50.0
 
 
 def run(site: Path, queries) -> dict[str, list]:
-    hc = load_helpcenter(ROOT / "docs")
+    hc = load_project(ROOT)
     out = {}
     with serve_directory(site) as base, sync_playwright() as playwright:
         browser = launch(playwright)

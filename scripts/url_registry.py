@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from helpcenter.data import load_helpcenter  # noqa: E402
+from helpcenter.data import load_project  # noqa: E402
 from helpcenter.registry import published_urls, read_registry  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +30,7 @@ HEADER = """\
 
 
 def main() -> None:
-    hc = load_helpcenter(ROOT / "docs")
+    hc = load_project(ROOT)
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", tmp],
                        cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

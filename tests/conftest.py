@@ -16,15 +16,27 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from helpcenter.browser import INSTALL_HINT, chromium_path, launch  # noqa: E402
 from helpcenter.data import load_helpcenter  # noqa: E402
+from helpcenter.languages import from_mkdocs_yml  # noqa: E402
 from helpcenter.localserver import serve_directory  # noqa: E402
 from helpcenter.registry import site_pages  # noqa: E402
 
-LANGS = ("zh", "en")
-PREFIX = {"zh": "", "en": "en/"}
+LANGUAGES = from_mkdocs_yml(ROOT / "mkdocs.yml")
+LANGS = LANGUAGES.codes
+PREFIX = {lang: LANGUAGES.prefix(lang) for lang in LANGS}
+
+
+BROWSER_FIXTURES = {"browser", "page", "base_url"}
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives Chromium (deselect with -m 'not browser')")
+
+
+def pytest_collection_modifyitems(items):
+    """A test that uses Chromium is a browser test, whether or not its module says so."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 
 @dataclass
@@ -82,7 +94,7 @@ def site_url() -> str:
 
 @pytest.fixture(scope="session")
 def helpcenter():
-    return load_helpcenter(ROOT / "docs")
+    return load_helpcenter(ROOT / "docs", LANGUAGES)
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import LANGS, PREFIX
+from helpcenter.browser import visit_all
 from helpcenter.searchcheck import search
 
 
@@ -27,14 +28,12 @@ def open_page(page, url):
 
 
 def test_every_page_loads_locally_without_errors(page, base_url, page_paths):
-    for lang in LANGS:
-        for path in page_paths[lang]:
-            tab = page.context.new_page()  # a fresh tab per URL keeps the listeners apart
-            outside, errors = open_page(tab, base_url + path)
-            assert outside == [], path
-            assert errors == [], path
-            assert tab.locator("article h1").count() == 1
-            tab.close()
+    urls = [base_url + path for lang in LANGS for path in page_paths[lang]]
+    for visit in visit_all(page.context, urls):
+        assert visit.outside == [], visit.url
+        assert visit.errors == [], visit.url
+        assert visit.tab.locator("article h1").count() == 1
+        visit.tab.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)

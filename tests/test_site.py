@@ -94,7 +94,7 @@ def test_chinese_why_contains_the_article_paragraph_exactly(site, helpcenter):
 def test_english_why_quotes_the_translation(site, helpcenter):
     for cause in helpcenter.causes:
         doc = soup(site, f"en/causes/{cause.slug}")
-        assert helpcenter.article_en["causes"][cause.number] in section_text(doc, "why")
+        assert cause.paragraph["en"] in section_text(doc, "why")
 
 
 def test_related_lists_confused_causes(site, helpcenter):
@@ -125,10 +125,10 @@ def test_home_page(site, helpcenter, lang):
     assert doc.select_one("article h1").get_text(strip=True).rstrip("¶") == helpcenter.question[lang]
     assert helpcenter.question["zh"] == "小米商城为什么无法使用小米分期？"
     text = article_text(doc)
-    assert helpcenter.article_text("intro", lang) in text
-    assert helpcenter.article_text("closing", lang) in text
+    assert helpcenter.article_text["intro"][lang] in text
+    assert helpcenter.article_text["closing"][lang] in text
     cards = doc.select(".hc-cards li")
-    assert len(cards) == 6
+    assert len(cards) == len(helpcenter.causes)
     for card, cause in zip(cards, helpcenter.causes):
         link = card.select_one("strong a")
         assert link.get_text() == cause.title[lang]

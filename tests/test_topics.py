@@ -7,7 +7,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import LANGS, PREFIX, ROOT
+from conftest import LANGS, LANGUAGES, PREFIX, ROOT
 from helpcenter.article import load_article
 from helpcenter.errors import DataError
 from helpcenter.searchcheck import search
@@ -103,7 +103,7 @@ def base_data():
      "topic 'xiaohua-pending-disbursement': unknown cause code 'FQ-42' in 'causes'"),
     (lambda d: d["topics"][0].update(platforms=["nowhere"]),
      "topic 'xiaohua-pending-disbursement': unknown platform 'nowhere' in 'platforms'"),
-    (lambda d: d["topics"][0]["title"].pop("en"), "topic 'xiaohua-pending-disbursement': missing 'title.en'"),
+    (lambda d: d["topics"][0]["title"].pop("zh"), "topic 'xiaohua-pending-disbursement': missing 'title.zh'"),
     (lambda d: d["topics"][2]["title"].update(zh="借呗逾期协商还款指南"),
      "topic 'jiebei-overdue-negotiation': 'title.zh' is not a related title in the article: '借呗逾期协商还款指南'"),
     (lambda d: d["topics"].pop(3),
@@ -116,7 +116,7 @@ def test_bad_topics_fail_with_one_line(tmp_path, change, message):
     path = tmp_path / "topics.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        load_topics(path, NAME, RELATED, CODES)
+        load_topics(path, NAME, RELATED, CODES, LANGUAGES)
     if message:
         assert str(caught.value) == f"{NAME}: {message}"
     else:

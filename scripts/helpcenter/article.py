@@ -112,8 +112,6 @@ def parse_article(text: str, source: str = "article") -> Article:
 
 def load_article(path: Path, source: str) -> Article:
     """Read and parse the article; `source` is how messages name the file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError(f"{source}: file not found") from None
-    return parse_article(text, source)
+    from .fields import read_text
+
+    return parse_article(read_text(path, source), source)

@@ -1,26 +1,82 @@
-"""Cause page sources (docs/causes/<code>.md and <code>.en.md): split and checked by section.
+"""Page sources: cause pages split by section, references to causes, and generated-page stubs.
 
 A cause page is written as bare section markers, `## {#symptoms}`, each followed by its prose.
 The generator supplies the heading text, the article's paragraph in `why` and the whole of
-`related`, so every page has the same sections in the same order in both languages.
+`related`, so every page has the same sections in the same order in every language.
+
+In any page, `[[FQ-02]]` or `[[FQ-02#fix]]` links to a cause with its title in the page's
+language. Anything else between `[[` and `]]` is an error; code (fenced blocks and `inline`
+spans) is left alone.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterator
 
-from mkdocs.utils.meta import get_data
+import yaml
 
 from .errors import DataError
+from .fields import read_text
 
 SECTION_MARKER = re.compile(r"^##\s+\{#(?P<id>[A-Za-z0-9_-]+)\}\s*$")
 ANY_H1_H2 = re.compile(r"^#{1,2}\s")
-# [[FQ-02]] or [[FQ-02#fix]]: a link to another cause whose text comes from the data.
-CAUSE_REF = re.compile(r"\[\[(?P<code>[A-Za-z]{2}-\d{2})(?:#(?P<section>[a-z-]+))?\]\]")
+CAUSE_REF = re.compile(r"\[\[(?P<code>FQ-\d{2})(?:#(?P<section>[a-z0-9]+(?:-[a-z0-9]+)*))?\]\]")
+_OPENING = re.compile(r"\[\[")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_INLINE_CODE = re.compile(r"(`+).+?\1")
 
 # Sections whose body the generator writes entirely.
 GENERATED_SECTIONS = ("related",)
+# Front matter a page may carry.
+FRONT_MATTER = ("generate", "toc_depth")
+
+
+def prose_parts(text: str) -> Iterator[tuple[int, int, int]]:
+    """(line number, start, end) of the stretches of `text` outside code, as offsets."""
+    offset, in_fence = 0, False
+    for n, line in enumerate(text.splitlines(keepends=True), start=1):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence:
+            start = 0
+            for code in _INLINE_CODE.finditer(line):
+                yield n, offset + start, offset + code.start()
+                start = code.end()
+            yield n, offset + start, offset + len(line)
+        offset += len(line)
+
+
+def check_refs(text: str, name: str, codes: set[str], section_ids: list[str], first_line: int = 1) -> None:
+    """Every `[[` outside code opens a reference to a known cause (and section). `first_line`:
+    the file's line that `text` starts on."""
+    for n, start, end in prose_parts(text):
+        n += first_line - 1
+        part = text[start:end]
+        for opening in _OPENING.finditer(part):
+            match = CAUSE_REF.match(part, opening.start())
+            if not match:
+                rest = part[opening.start():].rstrip("\n")
+                shown = rest[: rest.index("]]") + 2] if "]]" in rest else rest[:20]
+                raise DataError(f"{name}: line {n}: '{shown}' is not a cause reference "
+                                "(write [[FQ-02]] or [[FQ-02#fix]])")
+            if match["code"] not in codes:
+                raise DataError(f"{name}: line {n}: unknown cause code '{match['code']}' in {match[0]}")
+            if match["section"] and match["section"] not in section_ids:
+                raise DataError(f"{name}: line {n}: unknown section '{match['section']}' in {match[0]}")
+
+
+def expand_refs(text: str, link: Callable[[str, str | None], str]) -> str:
+    """Each reference outside code replaced by `link(code, section)` (checked by check_refs)."""
+    out, last = [], 0
+    for _, start, end in prose_parts(text):
+        out.append(text[last:start])
+        out.append(CAUSE_REF.sub(lambda m: link(m["code"], m["section"]), text[start:end]))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
 
 
 def split_sections(text: str, name: str, section_ids: list[str]) -> dict[str, str]:
@@ -29,7 +85,7 @@ def split_sections(text: str, name: str, section_ids: list[str]) -> dict[str, st
     current: str | None = None
     in_fence = False
     for n, line in enumerate(text.splitlines(), start=1):
-        if line.lstrip().startswith(("```", "~~~")):
+        if _FENCE.match(line):
             in_fence = not in_fence
         match = None if in_fence else SECTION_MARKER.match(line)
         if match:
@@ -61,35 +117,84 @@ def split_sections(text: str, name: str, section_ids: list[str]) -> dict[str, st
     return {key: "\n".join(lines).strip() for key, lines in bodies.items()}
 
 
-def check_cause_refs(text: str, name: str, codes: set[str], section_ids: list[str]) -> None:
-    for match in CAUSE_REF.finditer(text):
-        code = match["code"].upper()
-        if code not in codes:
-            raise DataError(f"{name}: unknown cause code '{match['code']}' in {match[0]}")
-        if match["section"] and match["section"] not in section_ids:
-            raise DataError(f"{name}: unknown section '{match['section']}' in {match[0]}")
+@dataclass(frozen=True)
+class Source:
+    """A page source below docs/: its front matter and its Markdown body."""
+
+    rel: str
+    meta: dict
+    body: str
+    body_line: int  # the line its body starts on
 
 
-def generated_pages(docs_dir: Path, generators: set[str], skip: set[str]) -> dict[str, str]:
-    """{src_uri: generator} for every page stub with `generate:` front matter; unknown ones fail,
-    as does a `toc_depth:` that is not a heading level (checked here, before anything is written).
+def read_page(path: Path, rel: str, name: str) -> Source:
+    """A page source with its front matter checked (`name` as messages call the file)."""
+    text = read_text(path, name)
+    meta, body, first = {}, text, 1
+    if text.startswith("---\n") or text.startswith("---\r\n"):
+        lines = text.splitlines(keepends=True)
+        end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() in ("---", "...")), None)
+        if end is None:
+            raise DataError(f"{name}: line 1: front matter without its closing '---'")
+        try:
+            meta = yaml.safe_load("".join(lines[1:end])) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f"line {mark.line + 2}: " if mark else ""
+            raise DataError(f"{name}: {line}front matter is not valid YAML") from None
+        if not isinstance(meta, dict):
+            raise DataError(f"{name}: line 2: front matter must be 'key: value' lines")
+        body, first = "".join(lines[end + 1:]), end + 2
+    for key in meta:
+        if key not in FRONT_MATTER:
+            raise DataError(f"{name}: unknown front matter '{key}' (known: {', '.join(FRONT_MATTER)})")
+    depth = meta.get("toc_depth", 1)
+    if type(depth) is not int or not 1 <= depth <= 6:
+        raise DataError(f"{name}: 'toc_depth' must be a heading level 1-6, not {depth!r}")
+    return Source(rel, meta, body, first)
 
-    `skip` holds folders below docs/ that hold no pages (data).
-    """
-    found = {}
+
+def page_sources(docs_dir: Path, skip: set[str]) -> dict[str, Source]:
+    """Every page source below docs/ but the folders in `skip` (data), by path."""
+    out = {}
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
-        if rel.split("/", 1)[0] in skip:
+        if rel.split("/", 1)[0] not in skip:
+            out[rel] = read_page(path, rel, f"{docs_dir.name}/{rel}")
+    return out
+
+
+def generated_pages(sources: dict[str, Source], generators: set[str], docs_name: str,
+                    langs) -> dict[str, str]:
+    """{src_uri: generator} for every page stub (`generate:` front matter). Each generator has one
+    stub per language; an unknown, empty or doubled one fails."""
+    known = ", ".join(sorted(generators))
+    found: dict[str, str] = {}
+    for rel, source in sources.items():
+        if "generate" not in source.meta:
             continue
-        _body, meta = get_data(path.read_text(encoding="utf-8"))
-        depth = meta.get("toc_depth", 1)
-        if type(depth) is not int or not 1 <= depth <= 6:
-            raise DataError(f"{docs_dir.name}/{rel}: 'toc_depth' must be a heading level 1-6, not {depth!r}")
-        generator = meta.get("generate")
-        if generator is None:
-            continue
-        if generator not in generators:
-            known = ", ".join(sorted(generators))
-            raise DataError(f"{docs_dir.name}/{rel}: unknown 'generate: {generator}' (known: {known})")
+        generator = source.meta["generate"]
+        if generator is None or generator == "":
+            raise DataError(f"{docs_name}/{rel}: 'generate' is empty (one of: {known})")
+        if not isinstance(generator, str) or generator not in generators:
+            raise DataError(f"{docs_name}/{rel}: unknown 'generate: {generator}' (known: {known})")
         found[rel] = generator
+    for generator in sorted(generators):
+        stubs = [rel for rel, g in found.items() if g == generator]
+        base = next((rel for rel in stubs if not _language_suffix(rel, langs)), None)
+        if base is None:
+            raise DataError(f"{docs_name}: no page has 'generate: {generator}' "
+                            f"(a two-line stub in each language)")
+        for lang in langs.others:
+            want = base[: -len(".md")] + langs.suffix(lang) + ".md"
+            if want not in found:
+                raise DataError(f"{docs_name}/{want}: missing: the '{generator}' page in {lang} "
+                                f"(a stub like {docs_name}/{base})")
+            if found[want] != generator:
+                raise DataError(f"{docs_name}/{want}: says 'generate: {found[want]}' but "
+                                f"{docs_name}/{base} says '{generator}'")
     return found
+
+
+def _language_suffix(rel: str, langs) -> str | None:
+    return next((lang for lang in langs.others if rel.endswith(f"{langs.suffix(lang)}.md")), None)

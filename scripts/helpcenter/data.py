@@ -7,21 +7,21 @@ line before the site directory is touched.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .article import Article, load_article
-from .content import check_cause_refs, split_sections
+from .content import check_refs, split_sections
 from .errors import DataError
-from .fields import LANGS, SLUG, Fields, Named, load_yaml, named_list
+from .fields import SLUG, Fields, Named, Translated, load_yaml, named_list, read_text
+from .languages import Languages
 from .search_data import SearchWords, load_search_words, normalize
 from .topics import Topics, load_topics
 from .troubleshooter import Tree, load_tree
 
 CODE = re.compile(r"^FQ-\d{2}$")
 
-ARTICLE_ZH = "data/article.zh.txt"
-ARTICLE_EN = "data/article.en.yml"
 CAUSES = "data/causes.yml"
 SITE = "data/site.yml"
 TREE = "data/troubleshooter.yml"
@@ -29,21 +29,36 @@ TOPICS = "data/topics.yml"
 SEARCH = "data/search.yml"
 CAUSE_PAGES = "causes"
 
-# The labels the page generator uses (docs/data/site.yml: labels).
-LABELS = (
-    "cause_number", "code", "previous", "next", "quote_source", "causes_heading",
-    "closing_heading", "contact_heading", "contact", "source", "permalink",
-    "tr_title", "tr_intro", "tr_home_link", "tr_cause_link", "tr_wizard", "tr_step", "tr_yes",
-    "tr_no", "tr_back", "tr_restart", "tr_trail", "tr_result", "tr_open_fix", "tr_none", "tr_all",
-    "tr_diagram", "support_title", "support_text",
-    "copy_link", "copy_link_to", "copied", "copied_link", "agent_title", "agent_intro",
-    "agent_language", "agent_page_title", "agent_short_link", "agent_sections", "agent_reply",
-    "copy_reply", "copied_reply", "language_name_zh", "language_name_en", "reply_cause",
-    "reply_steps", "reply_more",
-    "related_causes", "related_topics", "topics_title", "topics_intro", "topics_themes",
-    "topics_also", "topics_platforms", "topics_platform_tags", "topics_causes", "topics_count",
-    "not_found_title", "not_found_text", "not_found_home", "search_uncovered",
-)
+# A cause's origin: the source article (title and `why` checked against it), or the help team.
+SOURCES = ("article", "help-team")
+
+# The sections of a cause page, by id: the generator fills or links to each of them (the article
+# paragraph in `why`, replies from `fix`, support from `contact` ...), and published URLs end in
+# them (#fix), so site.yml may rename their headings but not their ids.
+SECTION_IDS = ("symptoms", "why", "self-check", "fix", "contact", "related")
+
+# The labels the page generator uses (docs/data/site.yml: labels), each with the placeholders
+# its text must have ({n} in "第 {n} 步"). Write "{{" and "}}" for a brace in a label.
+LABELS: dict[str, tuple[str, ...]] = {
+    "cause_number": ("number", "total"), "code": (), "previous": (), "next": (), "quote_source": (),
+    "causes_nav": ("count", "Count"), "causes_heading": ("count", "Count"), "closing_heading": (),
+    "contact_heading": (), "contact": (), "source": ("title", "published"), "permalink": (),
+    "home_description": ("count", "Count"),
+    "untranslated": (), "help_team": (),
+    "tr_title": (), "tr_intro": (), "tr_home_link": (), "tr_cause_link": (), "tr_wizard": (),
+    "tr_step": ("n",), "tr_yes": (), "tr_no": (), "tr_back": (), "tr_restart": (), "tr_trail": (),
+    "tr_result": (), "tr_open_fix": (), "tr_none": (), "tr_all": (), "tr_diagram": (),
+    "support_title": (), "support_text": (),
+    "copy_link": (), "copy_link_to": ("heading",), "copied": (), "copied_link": ("url",),
+    "agent_title": (), "agent_intro": (), "agent_page_title": (),
+    "agent_short_link": (), "agent_sections": (), "agent_reply": ("language",),
+    "copy_reply": ("language",), "copied_reply": (), "reply_cause": ("title", "summary"),
+    "reply_steps": (), "reply_more": ("url",),
+    "related_causes": (), "related_topics": (), "topics_title": (), "topics_intro": ("count",),
+    "topics_themes": (), "topics_also": ("theme",), "topics_platforms": (),
+    "topics_platform_tags": (), "topics_causes": (), "topics_count": ("count",),
+    "not_found_title": (), "not_found_text": (), "not_found_home": (), "search_uncovered": (),
+}
 
 
 @dataclass(frozen=True)
@@ -52,31 +67,34 @@ class Cause:
     number: int
     slug: str
     former_slugs: tuple[str, ...]
-    title: dict[str, str]
-    summary: dict[str, str]
-    # The article's paragraph for this cause: the original (zh) and its translation (en).
-    paragraph: dict[str, str]
-    # Author prose per language, per section id.
+    title: Translated
+    summary: Translated
+    # The article's paragraph for this cause, in each language (the original and its
+    # translations); empty for a cause the help team added.
+    paragraph: Translated
+    # Author prose per language, per section id; `prose_fallback`: languages whose page source is
+    # missing and show the default language's prose.
     sections: dict[str, dict[str, str]] = field(repr=False)
+    prose_fallback: frozenset[str] = frozenset()
     # Codes of the causes most often confused with this one (listed under "related").
     confused_with: tuple[str, ...] = ()
     # Search keywords per language (not shown on the page).
     keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
-    def src_uri(self, lang: str) -> str:
-        """Path of this cause's page source below docs/, per language (static-i18n suffixes)."""
-        suffix = "" if lang == LANGS[0] else f".{lang}"
-        return f"{CAUSE_PAGES}/{self.code.lower()}{suffix}.md"
+    source: str = "article"
 
 
 @dataclass(frozen=True)
 class HelpCenter:
+    langs: Languages
     article: Article
-    article_en: dict
+    # The article's title, intro and closing in each language (the original and translations).
+    article_text: dict[str, Translated]
     causes: tuple[Cause, ...]
     sections: tuple[Named, ...]  # a cause page's sections: id and heading
-    question: dict[str, str]
-    labels: dict[str, dict[str, str]]
+    question: Translated
+    labels: dict[str, Translated]
+    colon: dict[str, str]  # per language: ":" or "："
+    numbers: dict[str, tuple[str, ...]]  # per language: number words, from zero
     tree: Tree
     topics: Topics
     search: dict[str, SearchWords] = field(default_factory=dict)
@@ -84,95 +102,165 @@ class HelpCenter:
     def cause_by_code(self, code: str) -> Cause:
         return next(c for c in self.causes if c.code == code.upper())
 
+    def src_uri(self, cause: Cause, lang: str) -> str:
+        """Path of a cause's page source below docs/, per language (static-i18n suffixes)."""
+        return f"{CAUSE_PAGES}/{cause.code.lower()}{self.langs.suffix(lang)}.md"
+
     def cause_for_src(self, src_uri: str) -> tuple[Cause, str] | None:
         """The cause and language whose page source is `src_uri`, if any."""
         for cause in self.causes:
-            for lang in LANGS:
-                if cause.src_uri(lang) == src_uri:
+            for lang in self.langs.codes:
+                if self.src_uri(cause, lang) == src_uri:
                     return cause, lang
         return None
 
-    def article_text(self, key: str, lang: str) -> str:
-        """The article's title, intro or closing: the original (zh) or its translation."""
-        return getattr(self.article, key) if lang == LANGS[0] else self.article_en[key]
+    def label(self, key: str, lang: str, **values) -> str:
+        """A label's text in a language, its placeholders filled in (checked at load time)."""
+        return self.labels[key][lang].format(**values)
+
+    def count_words(self, lang: str, count: int) -> dict[str, str]:
+        """{count} and {Count} for a label: a number word ("六", "six", "Six") or the digits."""
+        words = self.numbers.get(lang) or self.numbers[self.langs.default]
+        word = words[count] if count < len(words) else str(count)
+        return {"count": word, "Count": word[:1].upper() + word[1:]}
 
 
-def load_helpcenter(docs_dir: Path) -> HelpCenter:
+def load_project(root: Path) -> HelpCenter:
+    """The help center of a project folder (mkdocs.yml and docs/), for tools and tests."""
+    from .languages import from_mkdocs_yml
+
+    return load_helpcenter(root / "docs", from_mkdocs_yml(root / "mkdocs.yml"))
+
+
+def load_helpcenter(docs_dir: Path, langs: Languages) -> HelpCenter:
     def name(rel: str) -> str:
         return f"{docs_dir.name}/{rel}"
 
-    article = load_article(docs_dir / ARTICLE_ZH, name(ARTICLE_ZH))
-    article_en = _load_article_en(docs_dir, name(ARTICLE_EN), article)
-    site = Fields(load_yaml(docs_dir / SITE, name(SITE)), name(SITE))
-    site.only("question", "sections", "labels")
+    article_zh = f"data/article.{langs.default}.txt"
+    article = load_article(docs_dir / article_zh, name(article_zh))
+    translations = {lang: _load_translation(docs_dir, name, lang, article, langs) for lang in langs.others}
+    article_text = {
+        key: Translated({langs.default: getattr(article, key),
+                         **{lang: t.get(key, getattr(article, key)) for lang, t in translations.items()}},
+                        frozenset(lang for lang, t in translations.items() if key not in t))
+        for key in ("title", "intro", "closing")
+    }
+    site = Fields(load_yaml(docs_dir / SITE, name(SITE)), name(SITE), langs=langs)
+    site.only("question", "languages", "sections", "labels")
     sections = named_list(site, "sections", "section", "#<id>")
-    labels_fields = site.sub("labels").only(*LABELS)
-    labels = {key: labels_fields.translated(key) for key in LABELS}
-    causes = _load_causes(docs_dir, name, article, article_en, sections)
+    ids = [s.id for s in sections]
+    if ids != list(SECTION_IDS):
+        missing = [i for i in SECTION_IDS if i not in ids]
+        extra = [i for i in ids if i not in SECTION_IDS]
+        problem = (f"no section '{missing[0]}'" if missing else f"unknown section '{extra[0]}'" if extra
+                   else "out of order")
+        raise site.error(f"sections: {problem} (the generator needs {', '.join(SECTION_IDS)}, in that order)")
+    labels = _load_labels(site)
+    colon, numbers = _load_languages(site, langs)
+    causes = _load_causes(docs_dir, name, langs, article, translations, ids)
     codes = {c.code for c in causes}
-    tree = load_tree(docs_dir / TREE, name(TREE), codes)
-    topics = load_topics(docs_dir / TOPICS, name(TOPICS), article.related, codes)
+    tree = load_tree(docs_dir / TREE, name(TREE), codes, langs)
+    topics = load_topics(docs_dir / TOPICS, name(TOPICS), article.related, codes, langs)
     hc = HelpCenter(
+        langs=langs,
         article=article,
-        article_en=article_en,
+        article_text=article_text,
         causes=causes,
         sections=sections,
         question=site.translated("question"),
         labels=labels,
+        colon=colon,
+        numbers=numbers,
         tree=tree,
         topics=topics,
     )
-    corpus = {lang: normalize(" ".join(_searchable_text(hc, lang))) for lang in LANGS}
-    return replace(hc, search=load_search_words(docs_dir / SEARCH, name(SEARCH), corpus))
+    corpus = {lang: normalize(" ".join(_searchable_text(hc, lang))) for lang in langs.codes}
+    return replace(hc, search=load_search_words(docs_dir / SEARCH, name(SEARCH), corpus, langs))
 
 
-def _searchable_text(hc: HelpCenter, lang: str):
-    """Everything of a language that its search index is made from (for checking synonyms)."""
-    yield hc.question[lang]
-    for key in ("title", "intro", "closing"):
-        yield hc.article_text(key, lang)
-    yield from (labels[lang] for labels in hc.labels.values())
-    yield from (s.name[lang] for s in hc.sections)
-    for cause in hc.causes:
-        yield cause.summary[lang]
-        yield cause.paragraph[lang]
-        yield from cause.sections[lang].values()
-        for other in LANGS:  # every language's titles and keywords are in each index
-            yield cause.title[other]
-            yield from cause.keywords[other]
-    for topic in hc.topics.topics:
-        yield topic.title[lang]
-    yield from (n.name[lang] for n in (*hc.topics.themes, *hc.topics.platforms))
+def _load_translation(docs_dir: Path, name, lang: str, article: Article, langs: Languages) -> dict:
+    """The article's translation into `lang` (data/article.<lang>.yml), part by part; a missing
+    file or part shows the original."""
+    rel = f"data/article.{lang}.yml"
+    if not (docs_dir / rel).exists():
+        return {}
+    data = Fields(load_yaml(docs_dir / rel, name(rel)), name(rel), langs=langs).only(
+        "title", "intro", "causes", "closing")
+    out = {key: data.text(key) for key in ("title", "intro", "closing") if key in data.data}
+    if "causes" in data.data:
+        paragraphs = data.sub("causes")
+        numbers = [c.number for c in article.causes]
+        for key in paragraphs.data:
+            if key not in numbers:
+                raise paragraphs.error(f"no cause {key} in the article")
+        out["causes"] = {n: paragraphs.text(n, f"causes.{n}") for n in numbers if n in paragraphs.data}
+    return out
 
 
-def _load_article_en(docs_dir: Path, file: str, article: Article) -> dict:
-    data = Fields(load_yaml(docs_dir / ARTICLE_EN, file), file).only(
-        "title", "intro", "causes", "closing"
-    )
-    paragraphs = data.sub("causes")
-    numbers = [c.number for c in article.causes]
-    for key in paragraphs.data:
-        if key not in numbers:
-            raise paragraphs.error(f"no cause {key} in the article")
-    return {
-        "title": data.text("title"),
-        "intro": data.text("intro"),
-        "closing": data.text("closing"),
-        "causes": {n: paragraphs.text(n, f"causes.{n}") for n in numbers},
-    }
+def _load_labels(site: Fields) -> dict[str, Translated]:
+    labels_fields = site.sub("labels")
+    for key in labels_fields.data:
+        if key not in LABELS:
+            raise site.error(f"label '{key}': unknown label")
+    out = {}
+    for key, expected in LABELS.items():
+        text = labels_fields.translated(key)
+        for lang, value in text.items():
+            _check_placeholders(site, key, lang, value, expected)
+        out[key] = text
+    return out
 
 
-def _load_causes(docs_dir, name, article, article_en, sections) -> tuple[Cause, ...]:
+def _check_placeholders(site: Fields, key: str, lang: str, text: str, expected: tuple[str, ...]) -> None:
+    where = f"label '{key}'" + (f" ({lang})" if lang != site.langs.default else "")
+    wanted = ", ".join(f"{{{p}}}" for p in expected) or "none; write {{ and }} for a brace"
+    try:
+        found = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    except ValueError:
+        raise site.error(f"{where}: a lone '{{' or '}}' (placeholders: {wanted})") from None
+    for placeholder in found:
+        if placeholder not in expected:
+            raise site.error(f"{where}: unknown placeholder {{{placeholder}}} (expected {wanted})")
+    for placeholder in expected:
+        if placeholder not in found and not (placeholder == "Count" and "count" in found) \
+                and not (placeholder == "count" and "Count" in found):
+            raise site.error(f"{where}: missing placeholder {{{placeholder}}}")
+
+
+def _load_languages(site: Fields, langs: Languages) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Per-language punctuation and number words (site.yml: languages); a language without
+    its own takes the default language's."""
+    top = site.sub("languages")
+    for code in top.data:
+        if code not in langs.codes:
+            raise top.error(f"'{code}' is not a language of the site (mkdocs.yml: i18n)")
+    colon, numbers = {}, {}
+    for lang in langs.codes:
+        if lang not in top.data:
+            continue
+        entry = top.sub(lang).only("colon", "numbers")
+        colon[lang] = entry.value("colon")
+        if not isinstance(colon[lang], str):
+            raise entry.error("'colon' must be text")
+        numbers[lang] = tuple(entry.text_list("numbers", default=[]))
+    if langs.default not in colon:
+        raise top.error(f"missing '{langs.default}' (the default language)")
+    for lang in langs.others:
+        colon.setdefault(lang, colon[langs.default])
+        numbers.setdefault(lang, numbers[langs.default])
+    return colon, numbers
+
+
+def _load_causes(docs_dir, name, langs, article, translations, section_ids) -> tuple[Cause, ...]:
     file = name(CAUSES)
-    top = Fields(load_yaml(docs_dir / CAUSES, file), file).only("retired_codes", "causes")
+    top = Fields(load_yaml(docs_dir / CAUSES, file), file, langs=langs).only("retired_codes", "causes")
     retired = set(top.text_list("retired_codes", default=[]))
     raw = top.value("causes")
-    if not isinstance(raw, list):
-        raise top.error("'causes' must be a list")
+    if not isinstance(raw, list) or not raw:
+        raise top.error("'causes' must be a non-empty list")
     by_number = {c.number: c for c in article.causes}
-    section_ids = [s.id for s in sections]
 
-    read = [_read_cause(Fields(item, file, f"cause {i}"), by_number, article_en)
+    read = [_read_cause(Fields(item, file, f"cause {i}", langs), by_number, translations, langs)
             for i, item in enumerate(raw, start=1)]
     _check_unique(read)
     codes = {cause.code for _, cause in read}
@@ -182,30 +270,38 @@ def _load_causes(docs_dir, name, article, article_en, sections) -> tuple[Cause, 
                 raise entry.error(f"'confused_with' names '{other}', which is no other cause's code")
         if cause.code in retired:
             raise entry.error(f"code '{cause.code}' is retired: never reuse a code, take a new one")
-    missing = sorted(set(by_number) - {cause.number for _, cause in read})
+    from_article = {cause.number for _, cause in read if cause.source == "article"}
+    missing = sorted(set(by_number) - from_article)
     if missing:
         raise top.error(f"'causes' has no entry for the article's cause {missing[0]}")
 
     causes = []
     for _, cause in sorted(read, key=lambda pair: pair[1].number):
-        for lang in LANGS:
-            src = name(cause.src_uri(lang))
-            path = docs_dir / cause.src_uri(lang)
-            if not path.is_file():
-                raise DataError(f"{src}: missing page for cause {cause.code} ({lang})")
-            text = path.read_text(encoding="utf-8")
-            check_cause_refs(text, src, codes, section_ids)
-            cause.sections[lang] = split_sections(text, src, section_ids)
-        causes.append(cause)
+        sections, fallback = {}, set()
+        for lang in langs.codes:
+            rel = f"{CAUSE_PAGES}/{cause.code.lower()}{langs.suffix(lang)}.md"
+            if not (docs_dir / rel).is_file():
+                if lang == langs.default:
+                    raise DataError(f"{name(rel)}: missing page for cause {cause.code}")
+                sections[lang] = sections[langs.default]
+                fallback.add(lang)
+                continue
+            text = read_text(docs_dir / rel, name(rel))
+            check_refs(text, name(rel), codes, section_ids)
+            sections[lang] = split_sections(text, name(rel), section_ids)
+        causes.append(replace(cause, sections=sections, prose_fallback=frozenset(fallback)))
 
-    _check_no_stray_pages(docs_dir, name, causes)
+    _check_no_stray_pages(docs_dir, name, langs, causes)
     return tuple(causes)
 
 
-def _read_cause(entry: Fields, by_number, article_en) -> tuple[Fields, Cause]:
+def _read_cause(entry: Fields, by_number, translations, langs: Languages) -> tuple[Fields, Cause]:
     entry.only("code", "number", "slug", "former_slugs", "title", "summary", "confused_with",
-               "keywords")
+               "keywords", "source")
     code, slug, number = entry.text("code"), entry.text("slug"), entry.integer("number")
+    source = entry.text("source") if "source" in entry.data else "article"
+    if source not in SOURCES:
+        raise entry.error(f"'source' must be one of {', '.join(SOURCES)}, not '{source}'")
     if not CODE.match(code):
         raise entry.error(f"'code' must look like FQ-01, found '{code}'")
     if not SLUG.match(slug):
@@ -214,24 +310,37 @@ def _read_cause(entry: Fields, by_number, article_en) -> tuple[Fields, Cause]:
     for old in former:
         if not SLUG.match(old):
             raise entry.error(f"'former_slugs' entry '{old}' is not a valid slug")
-    if number not in by_number:
-        raise entry.error(f"'number' {number} is not a cause in the article")
     title, summary = entry.translated("title"), entry.translated("summary")
-    if title["zh"] != by_number[number].title:
-        raise entry.error(
-            f"'title.zh' is '{title['zh']}' but the article's cause {number} is "
-            f"'{by_number[number].title}'"
-        )
-    paragraph = {"zh": by_number[number].paragraph, "en": article_en["causes"][number]}
+    default = langs.default
+    if source == "article":
+        if number not in by_number:
+            raise entry.error(f"'number' {number} is not a cause in the article "
+                              "(a cause the help team added says 'source: help-team')")
+        if title[default] != by_number[number].title:
+            raise entry.error(
+                f"'title.{default}' is '{title[default]}' but the article's cause {number} is "
+                f"'{by_number[number].title}'"
+            )
+        original = by_number[number].paragraph
+        paragraph = Translated(
+            {default: original, **{lang: translations[lang].get("causes", {}).get(number, original)
+                                   for lang in langs.others}},
+            frozenset(lang for lang in langs.others if number not in translations[lang].get("causes", {})))
+    else:
+        if number in by_number:
+            raise entry.error(f"'number' {number} is the article's cause {number}; "
+                              "a cause the help team added takes a number after them")
+        paragraph = Translated({})
     confused = tuple(entry.text_list("confused_with", default=[]))
-    words = entry.sub("keywords").only(*LANGS)
-    keywords = {lang: tuple(words.text_list(lang)) for lang in LANGS}
-    return entry, Cause(code, number, slug, tuple(former), title, summary, paragraph, {}, confused,
-                        keywords)
+    words = entry.sub("keywords").only(*langs.codes)
+    keywords = {lang: tuple(words.text_list(lang, default=[] if lang != default else None))
+                for lang in langs.codes}
+    return entry, Cause(code, number, slug, tuple(former), title, summary, paragraph, {},
+                        confused_with=confused, keywords=keywords, source=source)
 
 
 def _check_unique(read: list[tuple[Fields, Cause]]) -> None:
-    seen: dict[str, str] = {}
+    seen: dict[tuple, str] = {}
     for entry, cause in read:
         for kind, value in (("code", cause.code), ("number", cause.number), ("slug", cause.slug)):
             if (kind, value) in seen:
@@ -248,10 +357,29 @@ def _check_unique(read: list[tuple[Fields, Cause]]) -> None:
             former[old] = cause.code
 
 
-def _check_no_stray_pages(docs_dir: Path, name, causes) -> None:
+def _check_no_stray_pages(docs_dir: Path, name, langs: Languages, causes) -> None:
     """A page under docs/causes/ that no cause owns would publish an orphan: refuse it."""
-    owned = {c.src_uri(lang) for c in causes for lang in LANGS}
+    owned = {f"{CAUSE_PAGES}/{c.code.lower()}{langs.suffix(lang)}.md" for c in causes for lang in langs.codes}
     for path in sorted((docs_dir / CAUSE_PAGES).glob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
         if rel not in owned:
             raise DataError(f"{name(rel)}: no cause in {name(CAUSES)} has this page's code")
+
+
+def _searchable_text(hc: HelpCenter, lang: str):
+    """Everything of a language that its search index is made from (for checking synonyms)."""
+    yield hc.question[lang]
+    for text in hc.article_text.values():
+        yield text[lang]
+    yield from (labels[lang] for labels in hc.labels.values())
+    yield from (s.name[lang] for s in hc.sections)
+    for cause in hc.causes:
+        yield cause.summary[lang]
+        yield cause.paragraph.get(lang, "")
+        yield from cause.sections[lang].values()
+        for other in hc.langs.codes:  # every language's titles and keywords are in each index
+            yield cause.title[other]
+            yield from cause.keywords[other]
+    for topic in hc.topics.topics:
+        yield topic.title[lang]
+    yield from (n.name[lang] for n in (*hc.topics.themes, *hc.topics.platforms))

@@ -1,16 +1,15 @@
-"""The troubleshooter as an SVG flowchart, drawn at build time (no renderer, no other host).
+"""The troubleshooter as an SVG flowchart, laid out at build time (no renderer, no other host);
+overrides/partials/hc/diagram.html draws it.
 
 Layout: one row per step in reading order (the "yes" branch first); a "no" answer continues
 down the same column, a "yes" answer steps one column to the right. For a tree that makes no
-crossing lines and keeps the chart narrow. Colours come from CSS classes, so the chart follows
-the light and dark schemes (see helpcenter.css, .hc-diagram).
+crossing lines and keeps the chart narrow.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from html import escape
 
 from .troubleshooter import Step, Tree
 
@@ -75,7 +74,18 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
-def render_svg(tree: Tree, label, result_href, yes: str, no: str, title: str) -> str:
+@dataclass
+class Chart:
+    """The flowchart laid out: boxes and edges with their coordinates, for diagram.html."""
+
+    width: int
+    height: int
+    title: str
+    boxes: list[dict]
+    edges: list[dict]
+
+
+def layout(tree: Tree, label, result_href, yes: str, no: str, title: str) -> Chart:
     """`label(step)` gives a step's text, `result_href(step)` a result's link."""
     boxes: list[Box] = []
     edges: list[tuple[Box, Box, str]] = []
@@ -97,27 +107,14 @@ def render_svg(tree: Tree, label, result_href, yes: str, no: str, title: str) ->
     for box in boxes:
         box.y = y
         y += box.h + ROW_GAP
-    width = PAD * 2 + (max(b.col for b in boxes) + 1) * BOX_W + max(b.col for b in boxes) * COL_GAP
+    cols = max(b.col for b in boxes) + 1
+    width = PAD * 2 + cols * BOX_W + (cols - 1) * COL_GAP
     height = y - ROW_GAP + PAD
-
-    out = [
-        f'<svg class="hc-diagram" role="group" aria-labelledby="hc-diagram-title" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
-        f'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="hc-diagram-title">{escape(title)}</title>',
-        '<defs><marker id="hc-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" '
-        'markerHeight="8" orient="auto"><path class="hc-diagram__arrow" d="M0,0 L8,4 L0,8 z"/>'
-        "</marker></defs>",
-    ]
-    for parent, child, answer in edges:
-        out.append(_edge(parent, child, answer))
-    for box in boxes:
-        out.append(_box(box))
-    out.append("</svg>")
-    return "\n".join(out)
+    return Chart(round(width), round(height), title, [_box(b) for b in boxes],
+                 [_edge(p, c, a) for p, c, a in edges])
 
 
-def _edge(parent: Box, child: Box, answer: str) -> str:
+def _edge(parent: Box, child: Box, answer: str) -> dict:
     if child.col == parent.col:  # "no": straight down
         x = parent.x + BOX_W / 2
         path = f"M{x:.0f},{parent.y + parent.h:.0f} V{child.y - 2:.0f}"
@@ -127,19 +124,14 @@ def _edge(parent: Box, child: Box, answer: str) -> str:
         x1 = child.x + BOX_W / 2
         path = f"M{x0:.0f},{y0:.0f} H{x1:.0f} V{child.y - 2:.0f}"
         lx, ly = x0 + 6, y0 - 5
-    return (f'<path class="hc-diagram__edge" d="{path}" marker-end="url(#hc-arrow)"/>'
-            f'<text class="hc-diagram__answer" x="{lx:.0f}" y="{ly:.0f}">{escape(answer)}</text>')
+    return {"path": path, "label": answer, "label_x": round(lx), "label_y": round(ly)}
 
 
-def _box(box: Box) -> str:
+def _box(box: Box) -> dict:
     kind = box.step.kind
-    text = "".join(
-        f'<tspan x="{box.x + 10:.0f}" y="{box.y + 8 + LINE * (i + 1) - 4:.0f}">{escape(line)}</tspan>'
-        for i, line in enumerate(box.lines)
-    )
-    shape = (f'<rect class="hc-diagram__box hc-diagram__box--{kind}" x="{box.x:.0f}" y="{box.y:.0f}" '
-             f'width="{BOX_W}" height="{box.h:.0f}" rx="{4 if kind == "question" else 14}"/>'
-             f'<text class="hc-diagram__text hc-diagram__text--{kind}">{text}</text>')
-    if box.href is None:
-        return f'<g id="d-{box.step.anchor}">{shape}</g>'
-    return f'<a id="d-{box.step.anchor}" href="{escape(box.href)}">{shape}</a>'
+    return {
+        "id": f"d-{box.step.anchor}", "kind": kind, "href": box.href,
+        "x": round(box.x), "y": round(box.y), "w": BOX_W, "h": round(box.h), "rx": 4 if kind == "question" else 14,
+        "lines": [{"x": round(box.x + 10), "y": round(box.y + 8 + LINE * (i + 1) - 4), "text": line}
+                  for i, line in enumerate(box.lines)],
+    }

@@ -1,4 +1,5 @@
-"""Reading fields out of parsed YAML with one-line errors that name the file and the field."""
+"""Reading the data files: text that must be UTF-8, YAML that must say what it means, and fields
+read with one-line errors that name the file, the entry and the field."""
 
 from __future__ import annotations
 
@@ -10,26 +11,89 @@ from typing import Any, Callable
 import yaml
 
 from .errors import DataError
+from .languages import Languages
 
-LANGS = ("zh", "en")
 # Ids that become URL parts or anchors: lower-case ASCII words joined by '-'.
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-def load_yaml(path: Path, name: str) -> Any:
-    """Parse a YAML file; `name` is how messages refer to it (e.g. docs/data/causes.yml)."""
+def read_text(path: Path, name: str) -> str:
+    """A source file's text; `name` is how messages refer to it (docs/data/causes.yml)."""
     try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise DataError(f"{name}: file not found") from None
+    except OSError as error:
+        raise DataError(f"{name}: cannot be read ({error.strerror})") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        try:
+            data.decode("gb18030")
+            hint = " (saved as GBK? save it as UTF-8)"
+        except UnicodeDecodeError:
+            hint = " (save it as UTF-8)"
+        raise DataError(f"{name}: line {line}: not UTF-8{hint}") from None
+
+
+class YamlMap(dict):
+    """A YAML mapping that remembers its keys' lines and the keys it was given twice."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines: dict[Any, int] = {}
+        self.duplicates: list[tuple[Any, int, int]] = []
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> YamlMap:
+    loader.flatten_mapping(node)
+    out = YamlMap()
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if key in out.lines:
+            out.duplicates.append((key, out.lines[key], line))
+        else:
+            out.lines[key] = line
+        out[key] = loader.construct_object(value_node, deep=True)
+    return out
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+# What PyYAML's "while scanning ..." contexts mean to someone editing the file.
+_CONTEXTS = {
+    "while scanning a quoted scalar": "unclosed quote",
+    "while parsing a flow sequence": "unclosed '['",
+    "while parsing a flow mapping": "unclosed '{'",
+    "while scanning a simple key": "a line without ':' (or a ':' missing its space)",
+}
+
+
+def load_yaml(path: Path, name: str) -> Any:
+    """Parse a YAML file, with one line for any error: the line it starts on and what is wrong."""
+    text = read_text(path, name)
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise DataError(f"{name}: {where}{problem}") from None
+        raise DataError(f"{name}: {_yaml_problem(exc)}") from None
     _check_no_comment_after_text(text, name)
     return data
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    context = getattr(exc, "context", None) or ""
+    context_mark, problem_mark = getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None)
+    problem = (getattr(exc, "problem", None) or "invalid YAML").strip()
+    if context in _CONTEXTS and context_mark is not None:
+        return f"line {context_mark.line + 1}: {_CONTEXTS[context]}"
+    mark = problem_mark or context_mark
+    return f"line {mark.line + 1}: {problem}" if mark else problem
 
 
 def _check_no_comment_after_text(text: str, name: str) -> None:
@@ -45,14 +109,36 @@ def _check_no_comment_after_text(text: str, name: str) -> None:
                                 "the text short; put the text in quotes")
 
 
-class Fields:
-    """A mapping read at a known place: `Fields(data, "docs/data/causes.yml", "cause 3")`."""
+class Translated(dict):
+    """Text per language. `fallback` holds the languages that have no text of their own and show
+    the default language's (the page says so)."""
 
-    def __init__(self, data: Any, file: str, where: str = ""):
+    def __init__(self, values: dict[str, str], fallback: frozenset[str] = frozenset()):
+        super().__init__(values)
+        self.fallback = fallback
+
+
+def _not_text(value: Any) -> str | None:
+    """Why a YAML value is not text, when YAML read it as something else."""
+    if isinstance(value, bool):
+        return "YAML reads it as yes/no (on, off, yes, no, true, false); put the text in quotes"
+    if isinstance(value, (int, float)):
+        return "YAML reads it as a number; put the text in quotes"
+    return None
+
+
+class Fields:
+    """A mapping read at a known place: `Fields(data, "docs/data/causes.yml", "cause 3", langs)`."""
+
+    def __init__(self, data: Any, file: str, where: str = "", langs: Languages | None = None):
         self.file = file
         self.where = where
+        self.langs = langs
         if not isinstance(data, dict):
-            raise self.error(f"expected a mapping, found {type(data).__name__}")
+            raise self.error(f"expected a mapping, found {_kind(data)}")
+        if isinstance(data, YamlMap) and data.duplicates:
+            key, first, second = data.duplicates[0]
+            raise self.error(f"'{key}' given twice (lines {first} and {second})")
         self.data = data
 
     def error(self, message: str) -> DataError:
@@ -72,6 +158,9 @@ class Fields:
 
     def text(self, key: str, path: str | None = None) -> str:
         value = self.value(key, path)
+        why = _not_text(value)
+        if why:
+            raise self.error(f"'{path or key}' is not text: {why}")
         if not isinstance(value, str) or not value.strip():
             raise self.error(f"'{path or key}' must be non-empty text")
         return value.strip()
@@ -86,23 +175,49 @@ class Fields:
         if key not in self.data and default is not None:
             return list(default)
         value = self.value(key)
-        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        if not isinstance(value, list):
             raise self.error(f"'{key}' must be a list of text")
-        return list(value)
+        for item in value:
+            why = _not_text(item)
+            if why:
+                raise self.error(f"'{key}' has {item!r}, which is not text: {why}")
+            if not isinstance(item, str) or not item.strip():
+                raise self.error(f"'{key}' must be a list of non-empty text")
+        return [item.strip() for item in value]
 
     def sub(self, key: str, where: str | None = None) -> Fields:
-        return Fields(self.value(key), self.file, where or self._join(key))
+        return Fields(self.value(key), self.file, where or self._join(key), self.langs)
 
-    def translated(self, key: str) -> dict[str, str]:
-        """A {zh: ..., en: ...} pair; a missing language is reported as 'key.lang'."""
-        pair = Fields(self.value(key), self.file, self.where)
-        unknown = sorted(str(k) for k in pair.data if k not in LANGS)
+    def translated(self, key: str, required: bool = True) -> Translated:
+        """Text in each language ({zh: ..., en: ...}). The default language's is required; another
+        language's may be missing and then shows the default's (Translated.fallback)."""
+        if not required and key not in self.data:
+            return Translated({})
+        pair = Fields(self.value(key), self.file, self.where, self.langs)
+        unknown = sorted(str(k) for k in pair.data if k not in self.langs.codes)
         if unknown:
             raise self.error(f"unknown language '{key}.{unknown[0]}'")
-        return {lang: pair.text(lang, f"{key}.{lang}") for lang in LANGS}
+        return pair.languages(f"{key}.")
+
+    def languages(self, path: str = "") -> Translated:
+        """This mapping's own language keys as a Translated (a named entry: {id, zh, en})."""
+        langs = self.langs
+        values = {langs.default: self.text(langs.default, path + langs.default)}
+        fallback = set()
+        for lang in langs.others:
+            if self.data.get(lang) is None:
+                values[lang] = values[langs.default]
+                fallback.add(lang)
+            else:
+                values[lang] = self.text(lang, path + lang)
+        return Translated(values, frozenset(fallback))
 
     def _join(self, key: str) -> str:
         return f"{self.where}: {key}" if self.where else key
+
+
+def _kind(value: Any) -> str:
+    return {list: "a list", str: "text", type(None): "nothing"}.get(type(value), type(value).__name__)
 
 
 @dataclass(frozen=True)
@@ -110,7 +225,7 @@ class Named:
     """An id and its name in each language: a cause page section, a topic theme, a platform."""
 
     id: str
-    name: dict[str, str]
+    name: Translated
 
 
 def entries_by_id(top: Fields, key: str, singular: str, anchor: str,
@@ -123,7 +238,8 @@ def entries_by_id(top: Fields, key: str, singular: str, anchor: str,
         raise top.error(f"'{key}' must be a non-empty list")
     entries: dict[str, Fields] = {}
     for i, item in enumerate(raw, start=1):
-        entry = Fields(prepare(item), top.file, f"{singular} {i}")
+        Fields(item, top.file, f"{singular} {i}", top.langs)  # checks it before `prepare`
+        entry = Fields(prepare(item), top.file, f"{singular} {i}", top.langs)
         entry_id = entry.text("id")
         entry.where = f"{singular} '{entry_id}'"
         if not SLUG.match(entry_id):
@@ -135,6 +251,6 @@ def entries_by_id(top: Fields, key: str, singular: str, anchor: str,
 
 
 def named_list(top: Fields, key: str, singular: str, anchor: str) -> tuple[Named, ...]:
-    """A list of {id, zh, en} entries (sections, themes, platforms)."""
-    return tuple(Named(entry_id, {lang: entry.only("id", *LANGS).text(lang) for lang in LANGS})
+    """A list of {id, <language>: name ...} entries (sections, themes, platforms)."""
+    return tuple(Named(entry_id, entry.only("id", *top.langs.codes).languages())
                  for entry_id, entry in entries_by_id(top, key, singular, anchor).items())

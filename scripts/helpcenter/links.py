@@ -1,22 +1,19 @@
 """Permanent links: short links go/<code>/ and redirects from a cause's former slugs.
 
-Each is a small static page: a canonical link, a script that keeps the #section, and a meta
-refresh for browsers without JavaScript. Written by the hook after each language's build.
-(mkdocs-redirects would write similar pages, but it resolves targets before static-i18n moves
-pages under en/ and points English redirects at the wrong place: mkdocs-redirects issues #33, #63.)
+Each is a small static page (overrides/partials/hc/redirect.html): a canonical link, a script that
+keeps the #section, and a meta refresh for browsers without JavaScript. Written by the hook after
+the last language's build. (mkdocs-redirects would write similar pages, but it resolves targets
+before static-i18n moves pages under en/ and points English redirects at the wrong place:
+mkdocs-redirects issues #33, #63.)
 """
 
 from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from html import escape
 
 from .data import Cause, HelpCenter
-
-
-def language_prefix(lang: str, default: str) -> str:
-    return "" if lang == default else f"{lang}/"
+from .templates import Templates, render
 
 
 def short_link_paths(code: str) -> list[str]:
@@ -24,8 +21,9 @@ def short_link_paths(code: str) -> list[str]:
     return sorted({f"go/{code.lower()}/", f"go/{code.upper()}/"})
 
 
-def cause_path(cause: Cause, lang: str, default: str) -> str:
-    return f"{language_prefix(lang, default)}causes/{cause.slug}/"
+def cause_path(cause: Cause, prefix: str) -> str:
+    """A cause page's folder in the site, below a language's prefix ("" or "en/")."""
+    return f"{prefix}causes/{cause.slug}/"
 
 
 @dataclass(frozen=True)
@@ -33,34 +31,21 @@ class Redirect:
     source: str  # folder below the site root, e.g. "en/go/fq-02/"
     target: str  # page folder, e.g. "en/causes/installment-limit/"
     cause: Cause
+    lang: str
 
 
-def redirects(hc: HelpCenter, lang: str, default: str) -> list[Redirect]:
-    prefix = language_prefix(lang, default)
+def redirects(hc: HelpCenter) -> list[Redirect]:
     out = []
-    for cause in hc.causes:
-        target = cause_path(cause, lang, default)
-        out += [Redirect(prefix + path, target, cause) for path in short_link_paths(cause.code)]
-        out += [Redirect(f"{prefix}causes/{old}/", target, cause) for old in cause.former_slugs]
+    for lang in hc.langs.codes:
+        prefix = hc.langs.prefix(lang)
+        for cause in hc.causes:
+            target = cause_path(cause, prefix)
+            out += [Redirect(prefix + path, target, cause, lang) for path in short_link_paths(cause.code)]
+            out += [Redirect(f"{prefix}causes/{old}/", target, cause, lang) for old in cause.former_slugs]
     return out
 
 
-def redirect_page(redirect: Redirect, lang: str, site_url: str) -> str:
+def redirect_page(redirect: Redirect, site_url: str, templates: Templates) -> str:
     relative = posixpath.relpath(redirect.target, redirect.source) + "/"
-    title = escape(f"{redirect.cause.code}: {redirect.cause.title[lang]}")
-    url = escape(relative)
-    return f"""<!doctype html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<title>{title}</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{escape(site_url + redirect.target)}">
-<script>location.replace("{url}" + location.hash)</script>
-<meta http-equiv="refresh" content="0; url={url}">
-</head>
-<body>
-<p><a href="{url}">{title}</a></p>
-</body>
-</html>
-"""
+    title = f"{redirect.cause.code}: {redirect.cause.title[redirect.lang]}"
+    return render(templates.redirect.page, redirect.lang, title, site_url + redirect.target, relative)

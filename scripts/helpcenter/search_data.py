@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .fields import LANGS, Fields, load_yaml
+from .fields import Fields, load_yaml
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -43,13 +43,17 @@ def occurs(word: str, corpus: str) -> bool:
     return " " + " ".join(_WORD.findall(word)) + " " in words
 
 
-def load_search_words(path: Path, name: str, corpus: dict[str, str]) -> dict[str, SearchWords]:
-    """`corpus`: per language, the normalised text its search index is made from."""
-    top = Fields(load_yaml(path, name), name).only(*LANGS)
+def load_search_words(path: Path, name: str, corpus: dict[str, str], langs) -> dict[str, SearchWords]:
+    """`corpus`: per language, the normalised text its search index is made from. A language
+    with no entry has no words of its own (it still gets the others', see below)."""
+    top = Fields(load_yaml(path, name), name, langs=langs).only(*langs.codes)
     out = {}
-    for lang in LANGS:
+    for lang in langs.codes:
+        if lang not in top.data:
+            out[lang] = SearchWords((), ())
+            continue
         entry = top.sub(lang).only("generic", "hub", "uncovered", "synonyms")
-        generic = [normalize(w) for w in entry.text_list("generic")]
+        generic = [normalize(w) for w in entry.text_list("generic", default=[])]
         for word in generic:
             if not word.strip():
                 raise entry.error("'generic' has an empty word")
@@ -60,7 +64,7 @@ def load_search_words(path: Path, name: str, corpus: dict[str, str]) -> dict[str
             for word in words:
                 if words.count(word) > 1 or word in generic:
                     raise entry.error(f"'{key}' word '{word}' is listed twice (or also as generic)")
-        synonyms = entry.sub("synonyms")
+        synonyms = entry.sub("synonyms") if "synonyms" in entry.data else Fields({}, name, f"{lang}: synonyms")
         pairs: list[tuple[str, str]] = []
         seen: dict[str, str] = {}
         for target, readers in synonyms.data.items():
@@ -86,10 +90,11 @@ def load_search_words(path: Path, name: str, corpus: dict[str, str]) -> dict[str
                 pairs.append((word, site))
         out[lang] = SearchWords(tuple(dict.fromkeys(generic)), tuple(pairs), tuple(lists["hub"]),
                                 tuple(lists["uncovered"]))
-    return {lang: _with_other_languages(lang, out, corpus) for lang in LANGS}
+    return {lang: _with_other_languages(lang, out, corpus, langs) for lang in langs.codes}
 
 
-def _with_other_languages(lang: str, words: dict[str, SearchWords], corpus: dict[str, str]) -> SearchWords:
+def _with_other_languages(lang: str, words: dict[str, SearchWords], corpus: dict[str, str],
+                          langs) -> SearchWords:
     """Readers type words of either language on any page (香港 on the English site): each
     language also gets the others' generic words, and their synonyms whose site word its own
     index has."""
@@ -97,7 +102,7 @@ def _with_other_languages(lang: str, words: dict[str, SearchWords], corpus: dict
     generic, hub, uncovered = list(own.generic), list(own.hub), list(own.uncovered)
     pairs = list(own.synonyms)
     readers = {reader for reader, _ in pairs}
-    for other in LANGS:
+    for other in langs.codes:
         if other == lang:
             continue
         generic += words[other].generic

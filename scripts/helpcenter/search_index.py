@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from pathlib import Path
 
 import jieba
 
 from .data import HelpCenter
-from .fields import LANGS
 from .search_data import normalize, t2s_pairs
 
 ZWSP = "\u200b"
@@ -67,8 +67,8 @@ def language_index(config: dict, docs: list[dict], hc: HelpCenter, lang: str,
         if cause:
             doc["keywords"] = keyword_terms(cause.keywords[lang])
             doc["alias"] = keyword_terms(
-                [cause.title[other] for other in LANGS if other != lang]
-                + [k for other in LANGS if other != lang for k in cause.keywords[other]])
+                [cause.title[other] for other in hc.langs.codes if other != lang]
+                + [k for other in hc.langs.codes if other != lang for k in cause.keywords[other]])
         out.append(doc)
     out += topic_docs(hc, lang, topics_location)
 
@@ -79,7 +79,7 @@ def language_index(config: dict, docs: list[dict], hc: HelpCenter, lang: str,
     words = hc.search[lang]
     # Characters a query is matched on: the index's, and those of the synonyms' reader words.
     chars = set("".join(chars)) | set("".join(reader for reader, _ in words.synonyms))
-    platforms = [normalize(p.name[other]) for p in hc.topics.platforms for other in LANGS]
+    platforms = [normalize(p.name[other]) for p in hc.topics.platforms for other in hc.langs.codes]
     # Material adds a `tags` field of its own; no document has tags here.
     fields = {name: spec for name, spec in config["fields"].items() if name != "tags"}
     # The browser's data rides in the config: Material's page hands the worker only the index's
@@ -107,8 +107,9 @@ def grouped_synonyms(pairs) -> list[list]:
 def topic_docs(hc: HelpCenter, lang: str, topics_location: str) -> list[dict]:
     """One entry per related topic, at its anchor on the hub: its title (which names its
     platform), and no text: a result reads as the title it is."""
-    return [{"location": f"{topics_location}#{topic.id}", "title": segment(topic.title[lang]), "text": ""}
-            for topic in hc.topics.topics]
+    # Titles are shown as HTML in the results: escaped, as Material's plugin does for page text.
+    return [{"location": f"{topics_location}#{topic.id}", "title": segment(escape(topic.title[lang], quote=False)),
+             "text": ""} for topic in hc.topics.topics]
 
 
 def write_index(site: Path, prefix: str, index: dict) -> Path:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import Fields, Named, entries_by_id, load_yaml, named_list
+from .fields import Fields, Named, Translated, entries_by_id, load_yaml, named_list
 
 THEMES_MIN, THEMES_MAX = 6, 10
 # Anchors the hub page uses itself; theme and topic ids share the page with them.
@@ -16,7 +16,7 @@ PAGE_ANCHORS = {"title", "by-platform"}
 @dataclass(frozen=True)
 class Topic:
     id: str
-    title: dict[str, str]
+    title: Translated
     themes: tuple[str, ...]
     platforms: tuple[str, ...]
     causes: tuple[str, ...]
@@ -41,8 +41,9 @@ class Topics:
         return next(p for p in self.platforms if p.id == platform_id)
 
 
-def load_topics(path: Path, name: str, related_titles: tuple[str, ...], cause_codes: set[str]) -> Topics:
-    top = Fields(load_yaml(path, name), name).only("themes", "platforms", "topics")
+def load_topics(path: Path, name: str, related_titles: tuple[str, ...], cause_codes: set[str],
+                langs) -> Topics:
+    top = Fields(load_yaml(path, name), name, langs=langs).only("themes", "platforms", "topics")
     themes = named_list(top, "themes", "theme", "#<id>")
     platforms = named_list(top, "platforms", "platform", "#p-<id>")
     if not THEMES_MIN <= len(themes) <= THEMES_MAX:
@@ -53,10 +54,11 @@ def load_topics(path: Path, name: str, related_titles: tuple[str, ...], cause_co
     for topic_id, entry in entries_by_id(top, "topics", "topic", "#<id>").items():
         entry.only("id", "title", "themes", "platforms", "causes")
         title = entry.translated("title")
-        if title["zh"] not in related_titles:
-            raise entry.error(f"'title.zh' is not a related title in the article: '{title['zh']}'")
-        if any(t.title["zh"] == title["zh"] for t in topics):
-            raise entry.error(f"'title.zh' is already the title of another topic: '{title['zh']}'")
+        original = title[langs.default]  # the article's own title
+        if original not in related_titles:
+            raise entry.error(f"'title.{langs.default}' is not a related title in the article: '{original}'")
+        if any(t.title[langs.default] == original for t in topics):
+            raise entry.error(f"'title.{langs.default}' is already the title of another topic: '{original}'")
         chosen = {}
         for key, known, what in (("themes", theme_ids, "theme"), ("platforms", platform_ids, "platform"),
                                  ("causes", cause_codes, "cause code")):
@@ -75,7 +77,7 @@ def load_topics(path: Path, name: str, related_titles: tuple[str, ...], cause_co
             raise top.error(f"id '{anchor}' is used twice as an anchor on the topics page")
         taken.add(anchor)
 
-    covered = {t.title["zh"] for t in topics}
+    covered = {t.title[langs.default] for t in topics}
     for title in related_titles:
         if title not in covered:
             raise top.error(f"the article's related title '{title}' has no topic")

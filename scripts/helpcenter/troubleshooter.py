@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import Fields, entries_by_id, load_yaml
+from .fields import Fields, Translated, entries_by_id, load_yaml
 
 # Looks like a cause code; whether it is one is checked against the cause data.
 CODE = re.compile(r"^[A-Z]{2}-\d{2}$")
@@ -34,8 +34,8 @@ class Step:
 @dataclass(frozen=True)
 class Question:
     id: str
-    text: dict[str, str]
-    hint: dict[str, str] | None
+    text: Translated
+    hint: Translated | None
     yes: Step
     no: Step
 
@@ -77,8 +77,8 @@ def _yes_no_keys(item):
     return {(("yes" if k else "no") if isinstance(k, bool) else k): v for k, v in item.items()}
 
 
-def load_tree(path: Path, name: str, cause_codes: set[str]) -> Tree:
-    top = Fields(load_yaml(path, name), name).only("start", "questions")
+def load_tree(path: Path, name: str, cause_codes: set[str], langs) -> Tree:
+    top = Fields(load_yaml(path, name), name, langs=langs).only("start", "questions")
     start = top.text("start")
     entries = entries_by_id(top, "questions", "question", "#q-<id>", prepare=_yes_no_keys)
     for entry in entries.values():

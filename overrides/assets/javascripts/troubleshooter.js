@@ -10,7 +10,7 @@
   var labels = data.labels;
 
   // The flow is a tree: every step has one parent, so a step's trail can be rebuilt from its id.
-  var parent = {};
+  var parent = Object.create(null);
   Object.keys(data.questions).forEach(function (id) {
     var question = data.questions[id];
     parent[question.yes] = { id: id, answer: "yes" };
@@ -26,9 +26,16 @@
     return out;
   }
 
+  // A hash the wizard does not know (a section's, a typo, "#%", "#__proto__") is not a step.
+  function own(table, key) { return Object.prototype.hasOwnProperty.call(table, key); }
   function stepFromHash() {
-    var step = decodeURIComponent(location.hash.slice(1));
-    return data.questions[step] || data.results[step] ? step : null;
+    var step;
+    try {
+      step = decodeURIComponent(location.hash.slice(1));
+    } catch (error) {
+      return null; // malformed percent-encoding
+    }
+    return own(data.questions, step) || own(data.results, step) ? step : null;
   }
 
   function go(step) {
@@ -54,8 +61,8 @@
 
   function render(step, moveFocus) {
     var path = trail(step);
-    var question = data.questions[step];
-    var result = data.results[step];
+    var question = own(data.questions, step) ? data.questions[step] : null;
+    var result = own(data.results, step) ? data.results[step] : null;
     var heading;
     var body;
 
@@ -72,7 +79,7 @@
         ]),
       ];
     } else {
-      heading = el("h2", { tabindex: "-1", text: labels.result + ": " + result.title });
+      heading = el("h2", { tabindex: "-1", text: labels.result + data.colon + result.title });
       body = [
         heading,
         el("p", { text: result.summary }),
