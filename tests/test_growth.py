@@ -38,19 +38,25 @@ SEVENTH = """
     title:
       zh: 测试用的第七种原因
       en: A seventh cause for the test
+    seen:
+      zh: 只在测试里出现
+      en: Seen only in the test
     summary:
       zh: 这是帮助中心补充的原因，只用于测试。
       en: A cause the help center added, for the test only.
 """
 WAY_IN = """    yes: FQ-01
     no: seventh
+    unsure: seventh
 
   - id: seventh
+    about: FQ-07
     question:
       zh: 这是第七个问题吗？
       en: Is this the seventh question?
     yes: FQ-07
-    no: support
+    no: end
+    unsure: end
 """
 
 
@@ -71,7 +77,8 @@ def grown(tmp_path_factory):
     for suffix in ("", ".en"):
         source = (project / f"docs/causes/fq-06{suffix}.md").read_text(encoding="utf-8")
         (project / f"docs/causes/fq-07{suffix}.md").write_text(source, encoding="utf-8")
-    edit(project / "docs/data/troubleshooter.yml", "    yes: FQ-01\n    no: support\n", WAY_IN)
+    edit(project / "docs/data/troubleshooter.yml", "    yes: FQ-01\n    no: end\n    unsure: end\n", WAY_IN)
+    edit(project / "docs/data/troubleshooter.yml", "FQ-05, FQ-06]", "FQ-05, FQ-06, FQ-07]")
     result = run_build(project, project / "site")
     assert result.returncode == 0, result.log
     return project / "site"
@@ -130,6 +137,7 @@ def test_a_seventh_cause_gets_everything_the_six_have(grown, lang):
     assert agents.select_one("#reply-fq-07-zh") is not None and agents.select_one("#fq-07") is not None
     tree = html(site, f"{prefix}troubleshoot")
     assert tree.select_one("#r-fq-07 a")["href"].startswith("../causes/payment-method-limit/")
+    assert tree.select_one("#q-seventh") is not None
 
 
 # -- the navigation ----------------------------------------------------------------------------

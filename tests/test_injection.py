@@ -25,7 +25,8 @@ SHOWN = ["<script>alert(1)</script>", '"><img src=x onerror=alert(2)>', "</title
 
 # Fields that must keep their form: ids, codes and references, and the article's own titles.
 KEEP = {"id", "code", "number", "slug", "former_slugs", "confused_with", "retired_codes", "start",
-        "yes", "no", "True", "False", "source", "themes", "platforms", "causes", "colon", "numbers"}
+        "yes", "no", "unsure", "True", "False", "source", "themes", "platforms", "causes", "colon", "numbers",
+        "likely", "about", "formal"}
 ARTICLE_TITLES = re.compile(r"^(causes|topics)\.\d+\.title\.zh$")
 
 

@@ -25,7 +25,8 @@ def test_codes_are_short_ascii_and_unique(helpcenter):
 def test_cause_page_shows_its_code(site, helpcenter, lang):
     for cause in helpcenter.causes:
         html = (site / PREFIX[lang] / f"causes/{cause.slug}/index.html").read_text(encoding="utf-8")
-        assert BeautifulSoup(html, "html.parser").select_one(".hc-code").get_text() == cause.code
+        code = BeautifulSoup(html, "html.parser").select_one(".hc-code")
+        assert code.get_text() == f"{helpcenter.labels['code'][lang]} {cause.code}"  # labelled
 
 
 def test_every_recorded_url_still_lands(site):
@@ -118,7 +119,14 @@ def test_agent_page(site, site_url, helpcenter, lang):
             assert f"{site_url}en/causes/{cause.slug}/#{s.id}" in hrefs
         for reply_lang in LANGS:
             reply = doc.find(id=f"reply-{cause.code.lower()}-{reply_lang}").get_text()
-            assert cause.summary[reply_lang] in reply
+            formal = cause.summary[reply_lang]
+            for plain, polite in helpcenter.formal[reply_lang].items():
+                formal = formal.replace(plain, polite)
+            assert formal in reply  # in the polite form, between a greeting and a closing line
+            lines = reply.splitlines()
+            assert lines[0] == helpcenter.labels["reply_greeting"][reply_lang]
+            assert lines[-1] == helpcenter.labels["reply_closing"][reply_lang]
+            assert not any(plain in reply for plain in helpcenter.formal[reply_lang])
             assert "#fix" in reply
             page = BeautifulSoup((site / PREFIX[reply_lang] / f"causes/{cause.slug}/index.html").read_text(
                 encoding="utf-8"), "html.parser")
@@ -160,7 +168,7 @@ def test_copy_link_buttons(clipboard_page, base_url, site_url, helpcenter, lang)
     tab.keyboard.press("Enter")  # works by keyboard
     expected = f"{site_url}{PREFIX[lang]}causes/installment-limit/#fix"
     assert tab.evaluate("navigator.clipboard.readText()") == expected
-    assert fix.inner_text() == helpcenter.labels["copied"][lang]
+    assert "hc-copied" in fix.get_attribute("class")
     live = tab.locator("[aria-live=polite].md-visually-hidden")
     assert expected in live.inner_text()
     tab.locator("h1 button.hc-copy-link").click()

@@ -40,20 +40,24 @@ SECTION_IDS = ("symptoms", "why", "self-check", "fix", "contact", "related")
 # The labels the page generator uses (docs/data/site.yml: labels), each with the placeholders
 # its text must have ({n} in "第 {n} 步"). Write "{{" and "}}" for a brace in a label.
 LABELS: dict[str, tuple[str, ...]] = {
-    "cause_number": ("number", "total"), "code": (), "previous": (), "next": (), "quote_source": (),
+    "cause_number": ("number", "total"), "code": (), "previous": (), "next": (), "quote_source": ("title",),
+    "intro_heading": (), "print_address": (),
     "causes_nav": ("count", "Count"), "causes_heading": ("count", "Count"), "closing_heading": (),
     "contact_heading": (), "contact": (), "source": ("title", "published"), "permalink": (),
     "home_description": ("count", "Count"),
     "untranslated": (), "help_team": (),
     "tr_title": (), "tr_intro": (), "tr_home_link": (), "tr_cause_link": (), "tr_wizard": (),
-    "tr_step": ("n",), "tr_yes": (), "tr_no": (), "tr_back": (), "tr_restart": (), "tr_trail": (),
-    "tr_result": (), "tr_open_fix": (), "tr_none": (), "tr_all": (), "tr_diagram": (),
-    "support_title": (), "support_text": (),
+    "tr_step": ("n",), "tr_question": ("n",), "tr_yes": (), "tr_no": (), "tr_unsure": (),
+    "tr_back": (), "tr_restart": (), "tr_trail": (), "tr_result": (), "tr_open_fix": (),
+    "tr_open_check": (), "tr_remaining": (), "tr_remaining_text": (), "tr_end": (), "tr_results": (),
+    "tr_none": (), "tr_to_support": (), "tr_all": (), "tr_diagram": (), "support_title": (), "support_text": (),
+    "tr_support_ruled_out": ("cause", "question", "answer"), "tr_support_unsure": ("question",),
+    "tr_support_amount": (), "tr_support_message": (), "tr_copy_summary": (), "tr_copied_summary": (),
     "copy_link": (), "copy_link_to": ("heading",), "copied": (), "copied_link": ("url",),
     "agent_title": (), "agent_intro": (), "agent_page_title": (),
     "agent_short_link": (), "agent_sections": (), "agent_reply": ("language",),
     "copy_reply": ("language",), "copied_reply": (), "reply_cause": ("title", "summary"),
-    "reply_steps": (), "reply_more": ("url",),
+    "reply_steps": (), "reply_more": ("url",), "reply_greeting": (), "reply_closing": (),
     "related_causes": (), "related_topics": (), "topics_title": (), "topics_intro": ("count",),
     "topics_themes": (), "topics_also": ("theme",), "topics_platforms": (),
     "topics_platform_tags": (), "topics_causes": (), "topics_count": ("count",),
@@ -69,6 +73,7 @@ class Cause:
     former_slugs: tuple[str, ...]
     title: Translated
     summary: Translated
+    seen: Translated  # what the shopper sees, in a few words (the home page's cards)
     # The article's paragraph for this cause, in each language (the original and its
     # translations); empty for a cause the help team added.
     paragraph: Translated
@@ -95,6 +100,7 @@ class HelpCenter:
     labels: dict[str, Translated]
     colon: dict[str, str]  # per language: ":" or "："
     numbers: dict[str, tuple[str, ...]]  # per language: number words, from zero
+    formal: dict[str, dict[str, str]]  # per language: word -> its formal form (agents' replies)
     tree: Tree
     topics: Topics
     search: dict[str, SearchWords] = field(default_factory=dict)
@@ -156,7 +162,7 @@ def load_helpcenter(docs_dir: Path, langs: Languages) -> HelpCenter:
                    else "out of order")
         raise site.error(f"sections: {problem} (the generator needs {', '.join(SECTION_IDS)}, in that order)")
     labels = _load_labels(site)
-    colon, numbers = _load_languages(site, langs)
+    colon, numbers, formal = _load_languages(site, langs)
     causes = _load_causes(docs_dir, name, langs, article, translations, ids)
     codes = {c.code for c in causes}
     tree = load_tree(docs_dir / TREE, name(TREE), codes, langs)
@@ -171,6 +177,7 @@ def load_helpcenter(docs_dir: Path, langs: Languages) -> HelpCenter:
         labels=labels,
         colon=colon,
         numbers=numbers,
+        formal=formal,
         tree=tree,
         topics=topics,
     )
@@ -227,28 +234,34 @@ def _check_placeholders(site: Fields, key: str, lang: str, text: str, expected: 
             raise site.error(f"{where}: missing placeholder {{{placeholder}}}")
 
 
-def _load_languages(site: Fields, langs: Languages) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-    """Per-language punctuation and number words (site.yml: languages); a language without
-    its own takes the default language's."""
+def _load_languages(site: Fields, langs: Languages) -> tuple[dict, dict, dict]:
+    """Per language: the colon, the number words and the formal register's words (site.yml:
+    languages); a language without its own takes the default language's."""
     top = site.sub("languages")
     for code in top.data:
         if code not in langs.codes:
             raise top.error(f"'{code}' is not a language of the site (mkdocs.yml: i18n)")
-    colon, numbers = {}, {}
+    colon, numbers, formal = {}, {}, {}
     for lang in langs.codes:
         if lang not in top.data:
             continue
-        entry = top.sub(lang).only("colon", "numbers")
+        entry = top.sub(lang).only("colon", "numbers", "formal")
         colon[lang] = entry.value("colon")
         if not isinstance(colon[lang], str):
             raise entry.error("'colon' must be text")
         numbers[lang] = tuple(entry.text_list("numbers", default=[]))
+        words = entry.sub("formal") if "formal" in entry.data else Fields({}, entry.file)
+        for plain, polite in words.data.items():
+            if not isinstance(plain, str) or not plain or not isinstance(polite, str) or not polite:
+                raise words.error(f"'{plain}': a word and its formal form, both text")
+        formal[lang] = dict(words.data)
     if langs.default not in colon:
         raise top.error(f"missing '{langs.default}' (the default language)")
     for lang in langs.others:
         colon.setdefault(lang, colon[langs.default])
         numbers.setdefault(lang, numbers[langs.default])
-    return colon, numbers
+        formal.setdefault(lang, formal[langs.default])
+    return colon, numbers, formal
 
 
 def _load_causes(docs_dir, name, langs, article, translations, section_ids) -> tuple[Cause, ...]:
@@ -296,7 +309,7 @@ def _load_causes(docs_dir, name, langs, article, translations, section_ids) -> t
 
 
 def _read_cause(entry: Fields, by_number, translations, langs: Languages) -> tuple[Fields, Cause]:
-    entry.only("code", "number", "slug", "former_slugs", "title", "summary", "confused_with",
+    entry.only("code", "number", "slug", "former_slugs", "title", "seen", "summary", "confused_with",
                "keywords", "source")
     code, slug, number = entry.text("code"), entry.text("slug"), entry.integer("number")
     source = entry.text("source") if "source" in entry.data else "article"
@@ -310,7 +323,7 @@ def _read_cause(entry: Fields, by_number, translations, langs: Languages) -> tup
     for old in former:
         if not SLUG.match(old):
             raise entry.error(f"'former_slugs' entry '{old}' is not a valid slug")
-    title, summary = entry.translated("title"), entry.translated("summary")
+    title, summary, seen = entry.translated("title"), entry.translated("summary"), entry.translated("seen")
     default = langs.default
     if source == "article":
         if number not in by_number:
@@ -335,7 +348,7 @@ def _read_cause(entry: Fields, by_number, translations, langs: Languages) -> tup
     words = entry.sub("keywords").only(*langs.codes)
     keywords = {lang: tuple(words.text_list(lang, default=[] if lang != default else None))
                 for lang in langs.codes}
-    return entry, Cause(code, number, slug, tuple(former), title, summary, paragraph, {},
+    return entry, Cause(code, number, slug, tuple(former), title, summary, seen, paragraph, {},
                         confused_with=confused, keywords=keywords, source=source)
 
 

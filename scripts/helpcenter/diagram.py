@@ -1,9 +1,11 @@
 """The troubleshooter as an SVG flowchart, laid out at build time (no renderer, no other host);
 overrides/partials/hc/diagram.html draws it.
 
-Layout: one row per step in reading order (the "yes" branch first); a "no" answer continues
-down the same column, a "yes" answer steps one column to the right. For a tree that makes no
-crossing lines and keeps the chart narrow.
+Layout: the questions in a column, in reading order; each "yes" that leads to a cause points right,
+to that cause; "no" and "not sure" point down, to the next question (or, past the questions
+between, along a lane on the left), and the last ones to the end of the path at the bottom. The
+chart is laid out twice, wide for a desktop and narrow for a phone (it fits a 390 px screen); the
+page shows the one that fits.
 """
 
 from __future__ import annotations
@@ -11,48 +13,30 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from .troubleshooter import Step, Tree
+from .troubleshooter import ANSWERS, END, Step, Tree
 
-BOX_W, COL_GAP, ROW_GAP, PAD = 260, 46, 26, 10
-FONT, LINE = 14, 19
+PAD, LANE, ROW_GAP, LINE_GAP = 10, 14, 30, 4
 
 
-@dataclass
-class Box:
-    step: Step
-    col: int
-    row: int
-    lines: list[str]
-    href: str | None
-    y: float = 0.0
+@dataclass(frozen=True)
+class Size:
+    name: str  # "wide" or "narrow": a prefix for the chart's ids
+    question_w: int  # box widths
+    result_w: int
+    col_gap: int
+    font: int
 
-    @property
-    def x(self) -> float:
-        return PAD + self.col * (BOX_W + COL_GAP)
 
-    @property
-    def h(self) -> float:
-        return len(self.lines) * LINE + 16
+WIDE = Size("wide", 300, 250, 70, 14)
+NARROW = Size("narrow", 172, 124, 24, 13)
+
+# Characters that may not begin a line (Chinese and Latin closing punctuation): they stay at the
+# end of the line before.
+NO_LINE_START = set("，。、；：？！）》」』】〉”’…,.;:?!)]}%·")
 
 
 def _width(ch: str) -> float:
     return 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.56
-
-
-def wrap(text: str, max_em: float) -> list[str]:
-    """Break text into lines of at most `max_em` font-size units (CJK at any character)."""
-    lines, line, width = [], "", 0.0
-    for word in _tokens(text):
-        w = sum(_width(c) for c in word)
-        if line and width + w > max_em:
-            # Keep a space at the break: the link's accessible name is the lines' joined text.
-            lines.append(line.rstrip() + (" " if word.startswith(" ") else ""))
-            line, width = word.lstrip(), sum(_width(c) for c in word.lstrip())
-        else:
-            line, width = line + word, width + w
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines
 
 
 def _tokens(text: str) -> list[str]:
@@ -74,10 +58,28 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+def wrap(text: str, max_em: float) -> list[str]:
+    """Break text into lines of about `max_em` font-size units (CJK at any character); a line
+    never starts with punctuation (it stays on the line before, a little over)."""
+    lines, line, width = [], "", 0.0
+    for word in _tokens(text):
+        w = sum(_width(c) for c in word)
+        if line and width + w > max_em and word.lstrip()[:1] not in NO_LINE_START:
+            # Keep a space at the break: the link's accessible name is the lines' joined text.
+            lines.append(line.rstrip() + (" " if word.startswith(" ") else ""))
+            line, width = word.lstrip(), sum(_width(c) for c in word.lstrip())
+        else:
+            line, width = line + word, width + w
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
 @dataclass
 class Chart:
     """The flowchart laid out: boxes and edges with their coordinates, for diagram.html."""
 
+    name: str
     width: int
     height: int
     title: str
@@ -85,53 +87,62 @@ class Chart:
     edges: list[dict]
 
 
-def layout(tree: Tree, label, result_href, yes: str, no: str, title: str) -> Chart:
-    """`label(step)` gives a step's text, `result_href(step)` a result's link."""
-    boxes: list[Box] = []
-    edges: list[tuple[Box, Box, str]] = []
+def _box(size: Size, box_id: str, kind: str, x: float, y: float, w: int, text: str, href: str | None) -> dict:
+    lines = wrap(text, (w - 16) / size.font)
+    line_h = size.font + LINE_GAP
+    h = len(lines) * line_h + 14
+    return {"id": f"d-{size.name}-{box_id}", "kind": kind, "href": href, "x": round(x), "y": round(y),
+            "w": w, "h": h, "rx": 4 if kind == "question" else 12,
+            "lines": [{"x": round(x + 8), "y": round(y + 7 + line_h * (i + 1) - LINE_GAP), "text": line}
+                      for i, line in enumerate(lines)]}
 
-    def place(step: Step, col: int, parent: Box | None, answer: str | None) -> None:
-        text = label(step)
-        href = result_href(step) if step.kind != "question" else None
-        box = Box(step, col, len(boxes), wrap(text, (BOX_W - 20) / FONT), href)
-        boxes.append(box)
-        if parent is not None:
-            edges.append((parent, box, answer))
-        if step.kind == "question":
-            question = tree.questions[step.ref]
-            place(question.yes, col + 1, box, yes)
-            place(question.no, col, box, no)
 
-    place(tree.root, 0, None, None)
+def layout(tree: Tree, size: Size, text, href, labels: dict, title: str) -> Chart:
+    """`text(step)` gives a step's words, `href(step)` a result's link; `labels`: the answers'
+    words ("yes", "no", "unsure") and the end's ("end")."""
+    order = tree.order()
+    qx = PAD + LANE
+    rx = qx + size.question_w + size.col_gap
+    boxes: dict[str, dict] = {}
+    results: list[dict] = []
+    edges: list[dict] = []
     y = PAD
-    for box in boxes:
-        box.y = y
-        y += box.h + ROW_GAP
-    cols = max(b.col for b in boxes) + 1
-    width = PAD * 2 + cols * BOX_W + (cols - 1) * COL_GAP
-    height = y - ROW_GAP + PAD
-    return Chart(round(width), round(height), title, [_box(b) for b in boxes],
-                 [_edge(p, c, a) for p, c, a in edges])
+    for question_id in order:
+        question = tree.questions[question_id]
+        box = _box(size, f"q-{question_id}", "question", qx, y, size.question_w, text(Step("question", question_id)), None)
+        boxes[question_id] = box
+        bottom = y + box["h"]
+        if question.yes.kind == "cause":
+            result = _box(size, f"{question_id}-yes", "cause", rx, y, size.result_w, text(question.yes),
+                          href(question.yes))
+            results.append(result)
+            bottom = max(bottom, y + result["h"])
+            mid = y + min(box["h"], result["h"]) / 2
+            edges.append({"path": f"M{qx + size.question_w},{mid:.0f} H{rx - 2}", "label": labels["yes"],
+                          "label_x": round(qx + size.question_w + 4), "label_y": round(mid - 5)})
+        y = bottom + ROW_GAP
+    end = _box(size, "end", "end", qx, y, size.question_w, labels["end"], href(Step("end", END)))
+    boxes["end"] = end
 
+    for i, question_id in enumerate(order):
+        question, box = tree.questions[question_id], boxes[question_id]
+        targets: dict[str, list[str]] = {}
+        for answer in ANSWERS[1:] + (("yes",) if question.yes.kind == "question" else ()):
+            step = question.answer(answer)
+            targets.setdefault("end" if step.kind == "end" else step.ref, []).append(labels[answer])
+        for target, words in targets.items():
+            to = boxes[target]
+            label = " / ".join(words)
+            x = qx + size.question_w / 2
+            if target == "end" and i == len(order) - 1 or target != "end" and order.index(target) == i + 1:
+                path = f"M{x:.0f},{box['y'] + box['h']} V{to['y'] - 2}"  # straight down
+                lx, ly = x + 6, (box["y"] + box["h"] + to["y"]) / 2 + 4
+            else:  # along the lane on the left, past the questions in between
+                lane = PAD + LANE / 2
+                path = (f"M{qx},{box['y'] + box['h'] / 2:.0f} H{lane:.0f} V{to['y'] + 12} H{qx - 2}")
+                lx, ly = qx + 4, box["y"] + box["h"] + 14
+            edges.append({"path": path, "label": label, "label_x": round(lx), "label_y": round(ly)})
 
-def _edge(parent: Box, child: Box, answer: str) -> dict:
-    if child.col == parent.col:  # "no": straight down
-        x = parent.x + BOX_W / 2
-        path = f"M{x:.0f},{parent.y + parent.h:.0f} V{child.y - 2:.0f}"
-        lx, ly = x + 6, (parent.y + parent.h + child.y) / 2 + 4
-    else:  # "yes": right, then down into the next column
-        x0, y0 = parent.x + BOX_W, parent.y + parent.h / 2
-        x1 = child.x + BOX_W / 2
-        path = f"M{x0:.0f},{y0:.0f} H{x1:.0f} V{child.y - 2:.0f}"
-        lx, ly = x0 + 6, y0 - 5
-    return {"path": path, "label": answer, "label_x": round(lx), "label_y": round(ly)}
-
-
-def _box(box: Box) -> dict:
-    kind = box.step.kind
-    return {
-        "id": f"d-{box.step.anchor}", "kind": kind, "href": box.href,
-        "x": round(box.x), "y": round(box.y), "w": BOX_W, "h": round(box.h), "rx": 4 if kind == "question" else 14,
-        "lines": [{"x": round(box.x + 10), "y": round(box.y + 8 + LINE * (i + 1) - 4), "text": line}
-                  for i, line in enumerate(box.lines)],
-    }
+    height = end["y"] + end["h"] + PAD
+    width = rx + size.result_w + PAD
+    return Chart(size.name, round(width), round(height), title, [*boxes.values(), *results], edges)

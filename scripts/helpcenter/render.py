@@ -15,11 +15,11 @@ from typing import Callable
 
 from .content import CAUSE_REF, expand_refs
 from .data import Cause, HelpCenter
-from .diagram import layout
+from .diagram import NARROW, WIDE, layout
 from .fields import Translated
 from .links import cause_path, short_link_paths
 from .templates import Templates, Text, render
-from .troubleshooter import Step
+from .troubleshooter import ANSWERS, END_ANCHOR, SUPPORT_ANCHOR, Step
 
 TROUBLESHOOTER_SRC = "troubleshoot.md"
 HOME_SRC = "index.md"
@@ -90,13 +90,15 @@ class Renderer:
             render(c.heading, 1, self.x(cause.title), "title"),
             render(m.meta, self.cause_number(cause), cause.code, self.t("code"),
                    self.t("help_team") if cause.source == "help-team" else None),
+            render(m.print_address, self.t("print_address"), self.absolute(cause, self.lang), self.colon()),
             render(c.paragraph, self.x(cause.summary), "hc-lead"),
             render(m.not_sure, self.t("tr_cause_link"), self.link(TROUBLESHOOTER_SRC)),
         ]
         for section in self.hc.sections:
             parts.append(render(c.heading, 2, self.x(section.name), section.id))
             if section.id == "why" and cause.paragraph:
-                parts.append(render(m.quote, self.x(cause.paragraph), self.t("quote_source")))
+                parts.append(render(m.quote, self.x(cause.paragraph),
+                                    self.t("quote_source", title=self.hc.article_text["title"][self.lang])))
             if section.id == "related":
                 parts.append(self.related(cause))
             elif cause.sections[self.lang][section.id]:
@@ -110,7 +112,7 @@ class Renderer:
         confused = [{"title": self.x(other.title), "target": self.link(self.cause_src(other)),
                      "summary": self.x(other.summary)}
                     for other in map(self.hc.cause_by_code, cause.confused_with)]
-        topics = [{"title": self.x(t.title), "target": self.link("topics.md", t.id)}
+        topics = [{"title": self.x(t.title), "target": t.url or self.link("topics.md", t.id)}
                   for t in self.hc.topics.for_cause(cause.code)]
         labels = {"causes": self.t("related_causes"), "topics": self.t("related_topics")}
         return render(self.templates.cause.related, confused, topics, labels, self.colon())
@@ -129,19 +131,22 @@ class Renderer:
     # -- home page --------------------------------------------------------------------------
 
     def home_page(self) -> str:
+        """The question, the way into the troubleshooter and the causes first (a phone's first
+        screen shows them); the source article's introduction and closing below."""
         m, c = self.templates.home, self.templates.common
         count = self.hc.count_words(self.lang, len(self.hc.causes))
-        cards = [{"number": self.cause_number(cause), "title": self.x(cause.title),
-                  "target": self.link(self.cause_src(cause)), "summary": self.x(cause.summary)}
+        cards = [{"number": self.cause_number(cause), "seen": self.x(cause.seen), "title": self.x(cause.title),
+                  "href": self.url_for(self.cause_src(cause), None)}
                  for cause in self.hc.causes]
         source = self.t("source", title=self.hc.article_text["title"][self.lang],
                         published=self.hc.article.published)
         return blocks(
             render(c.heading, 1, self.x(self.hc.question), "title"),
-            render(c.paragraph, self.x(self.hc.article_text["intro"])),
             render(m.button, self.t("tr_home_link"), self.link(TROUBLESHOOTER_SRC)),
             render(c.heading, 2, self.t("causes_heading", **count), "causes"),
             render(m.cards, cards),
+            render(c.heading, 2, self.t("intro_heading"), "intro"),
+            render(c.paragraph, self.x(self.hc.article_text["intro"])),
             render(c.heading, 2, self.t("closing_heading"), "closing"),
             render(c.paragraph, self.x(self.hc.article_text["closing"])),
             render(c.heading, 2, self.t("contact_heading"), "contact"),
@@ -156,79 +161,90 @@ class Renderer:
             return self.x(self.hc.tree.questions[step.ref].text)
         if step.kind == "cause":
             return self.x(self.hc.cause_by_code(step.ref).title)
-        return self.t("support_title")
-
-    def step_summary(self, step: Step) -> Text:
-        """A result's one-line explanation: the cause's summary, or when to contact support."""
-        if step.kind == "cause":
-            return self.x(self.hc.cause_by_code(step.ref).summary)
-        return self.t("support_text")
+        return self.t("tr_end")
 
     def result_href(self, step: Step) -> str:
         if step.kind == "cause":
             return self.url_for(self.cause_src(self.hc.cause_by_code(step.ref)), "fix")
-        return self.url_for(HOME_SRC, "contact")
+        return f"#{step.anchor}"
 
     def troubleshooter_page(self) -> str:
         m, c = self.templates.troubleshooter, self.templates.common
-        chart = layout(self.hc.tree, self.step_text, self.result_href, yes=self.t("tr_yes"),
-                       no=self.t("tr_no"), title=self.t("tr_diagram"))
+        labels = {"yes": self.t("tr_yes"), "no": self.t("tr_no"), "unsure": self.t("tr_unsure"),
+                  "end": self.t("tr_end")}
+        charts = [layout(self.hc.tree, size, self.step_text, self.result_href, labels, self.t("tr_diagram"))
+                  for size in (WIDE, NARROW)]
         return blocks(
             render(c.heading, 1, self.t("tr_title"), "title"),
             render(c.paragraph, self.t("tr_intro")),
             render(m.wizard, self.t("tr_wizard"), self.wizard_data()),
             render(c.heading, 2, self.t("tr_all"), "all-questions"),
-            render(m.tree, self.tree_items(), self.colon()),
+            render(m.tree, self.tree_items(), self.tree_results(), self.t("tr_results"), self.colon()),
             render(c.heading, 2, self.t("tr_diagram"), "diagram"),
-            render(self.templates.diagram.svg, chart),
+            render(self.templates.diagram.charts, charts),
         )
 
     def tree_items(self) -> list[dict]:
-        """The questions in reading order ("yes" branch first), each with its answers."""
+        """The questions in reading order, each with where its three answers lead."""
         tree = self.hc.tree
-        order = [tree.start]
-        for question_id in order:  # grows while iterating
-            question = tree.questions[question_id]
-            order += [s.ref for s in (question.yes, question.no) if s.kind == "question"]
+        order = tree.order()
         number = {question_id: i for i, question_id in enumerate(order, start=1)}
         items = []
         for question_id in order:
             question = tree.questions[question_id]
             answers = []
-            for answer in ("yes", "no"):
+            for answer in ANSWERS:
                 step = question.answer(answer)
-                item = {"label": self.t(f"tr_{answer}"), "kind": step.kind, "anchor": step.anchor}
+                text = self.step_text(step)
                 if step.kind == "question":
-                    item.update(step=self.t("tr_step", n=number[step.ref]), text=self.step_text(step))
-                else:
-                    item.update(href=self.result_href(step), text=self.step_text(step),
-                                summary=self.step_summary(step))
-                answers.append(item)
-            items.append({"anchor": f"q-{question_id}", "step": self.t("tr_step", n=number[question_id]),
+                    text = Text(f"{self.t('tr_question', n=number[step.ref])}{self.colon()}{text}", text.lang,
+                                text.fallback, text.note)
+                answers.append({"label": self.t(f"tr_{answer}"), "href": f"#{step.anchor}", "text": text})
+            items.append({"anchor": f"q-{question_id}", "number": self.t("tr_question", n=number[question_id]),
                           "text": self.x(question.text), "hint": self.x(question.hint) if question.hint else None,
                           "answers": answers})
         return items
 
+    def tree_results(self) -> dict:
+        """Where the answers lead: each cause, the causes still possible, and support."""
+        causes = [{"anchor": Step("cause", cause.code).anchor, "title": self.x(cause.title),
+                   "summary": self.x(cause.summary), "fix": self.url_for(self.cause_src(cause), "fix"),
+                   "check": self.url_for(self.cause_src(cause), "self-check")}
+                  for cause in self.hc.causes]
+        likely = [next(c for c in causes if c["anchor"] == Step("cause", code).anchor) for code in self.hc.tree.likely]
+        return {
+            "causes": causes, "likely": likely, "end": END_ANCHOR, "support": SUPPORT_ANCHOR,
+            "labels": {key: self.t(key) for key in (
+                "tr_open_fix", "tr_open_check", "tr_remaining", "tr_remaining_text", "support_title",
+                "support_text", "tr_support_amount", "tr_support_message")},
+        }
+
     def wizard_data(self) -> dict:
         """What the wizard script (troubleshooter.js) needs, in this page's language."""
         tree = self.hc.tree
-        results = {}
-        for path in tree.paths():
-            step = path[-1][2]
-            results[step.anchor] = {"title": self.step_text(step), "summary": self.step_summary(step),
-                                    "href": self.result_href(step), "kind": step.kind}
         return {
             "start": tree.root.anchor,
+            "end": END_ANCHOR,
+            "support": SUPPORT_ANCHOR,
+            "likely": list(tree.likely),
             "questions": {
-                f"q-{q.id}": {"text": self.x(q.text), "hint": self.x(q.hint) if q.hint else "",
-                              "yes": q.yes.anchor, "no": q.no.anchor}
+                f"q-{q.id}": {"text": self.x(q.text), "hint": self.x(q.hint) if q.hint else "", "about": q.about,
+                              **{answer: q.answer(answer).anchor for answer in ANSWERS}}
                 for q in tree.questions.values()
             },
-            "results": results,
-            "labels": {key: self.hc.labels[f"tr_{key}"][self.lang] for key in (
-                "step", "yes", "no", "back", "restart", "trail", "result", "open_fix", "none")},
+            "causes": {
+                cause.code: {"anchor": Step("cause", cause.code).anchor, "title": self.x(cause.title),
+                             "summary": self.x(cause.summary),
+                             "fix": self.url_for(self.cause_src(cause), "fix"),
+                             "check": self.url_for(self.cause_src(cause), "self-check")}
+                for cause in self.hc.causes
+            },
+            "labels": {key.removeprefix("tr_"): self.hc.labels[key][self.lang] for key in (
+                "tr_step", "tr_yes", "tr_no", "tr_unsure", "tr_back", "tr_restart", "tr_trail", "tr_result",
+                "tr_open_fix", "tr_open_check", "tr_remaining", "tr_remaining_text", "tr_none",
+                "tr_to_support", "support_title", "support_text", "tr_support_ruled_out", "tr_support_unsure",
+                "tr_support_amount", "tr_support_message", "tr_copy_summary", "tr_copied_summary")},
             "colon": self.colon(),
-            "support": Step("support", "support").anchor,
         }
 
     # -- agent quick reference --------------------------------------------------------------
@@ -251,13 +267,19 @@ class Renderer:
         return steps
 
     def reply(self, cause: Cause, lang: str) -> str:
-        """A reply to paste into a ticket, as plain text."""
+        """A reply to paste into a ticket, as plain text, in the formal register (您): a greeting,
+        the cause, its fix steps, the link and a closing line."""
         steps = self.fix_steps(cause, lang)
-        lines = [self.hc.label("reply_cause", lang, title=cause.title[lang], summary=cause.summary[lang]),
+        lines = [self.hc.label("reply_greeting", lang),
+                 self.hc.label("reply_cause", lang, title=cause.title[lang], summary=cause.summary[lang]),
                  self.hc.label("reply_steps", lang),
                  *[f"{i}. {step}" for i, step in enumerate(steps, start=1)],
-                 self.hc.label("reply_more", lang, url=self.short_link(cause, lang) + "#fix")]
-        return "\n".join(lines)
+                 self.hc.label("reply_more", lang, url=self.short_link(cause, lang) + "#fix"),
+                 self.hc.label("reply_closing", lang)]
+        text = "\n".join(lines)
+        for plain, polite in self.hc.formal[lang].items():
+            text = text.replace(plain, polite)
+        return text
 
     def agents_page(self) -> str:
         m, c = self.templates.agents, self.templates.common
@@ -318,7 +340,7 @@ class Renderer:
 
     def topic_item(self, topic, theme_id: str) -> dict:
         data = self.hc.topics
-        item = {"id": topic.id, "title": self.x(topic.title), "also": None, "meta": []}
+        item = {"id": topic.id, "title": self.x(topic.title), "url": topic.url, "also": None, "meta": []}
         if theme_id != topic.themes[0]:
             primary = next(t for t in data.themes if t.id == topic.themes[0])
             item["also"] = self.t("topics_also", theme=primary.name[self.lang])

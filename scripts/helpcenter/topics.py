@@ -4,6 +4,7 @@ titles, themes, platform tags and related causes. Loaded and checked against the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from pathlib import Path
 
 from .fields import Fields, Named, Translated, entries_by_id, load_yaml, named_list
@@ -20,6 +21,7 @@ class Topic:
     themes: tuple[str, ...]
     platforms: tuple[str, ...]
     causes: tuple[str, ...]
+    url: str | None = None  # the article's own address, where known
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,12 @@ def load_topics(path: Path, name: str, related_titles: tuple[str, ...], cause_co
 
     topics: list[Topic] = []
     for topic_id, entry in entries_by_id(top, "topics", "topic", "#<id>").items():
-        entry.only("id", "title", "themes", "platforms", "causes")
+        entry.only("id", "title", "themes", "platforms", "causes", "url")
+        url = entry.text("url") if "url" in entry.data else None
+        if url is not None:
+            parts = urlsplit(url)
+            if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in url):
+                raise entry.error(f"'url' must be an absolute https:// address, not '{url}'")
         title = entry.translated("title")
         original = title[langs.default]  # the article's own title
         if original not in related_titles:
@@ -69,7 +76,7 @@ def load_topics(path: Path, name: str, related_titles: tuple[str, ...], cause_co
             chosen[key] = tuple(values)
         if not chosen["themes"]:
             raise entry.error("'themes' needs at least one theme")
-        topics.append(Topic(topic_id, title, chosen["themes"], chosen["platforms"], chosen["causes"]))
+        topics.append(Topic(topic_id, title, chosen["themes"], chosen["platforms"], chosen["causes"], url))
 
     taken = set(PAGE_ANCHORS) | {f"p-{p.id}" for p in platforms}
     for anchor in [t.id for t in themes] + [t.id for t in topics]:

@@ -66,15 +66,16 @@ document.addEventListener("click", function (event) {
     return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
 
+  // Say that it was copied: on the button (where it has words) and to screen readers.
   function confirm(button, shortText, announcement) {
     var original = button.dataset.label || button.textContent;
     button.dataset.label = original;
-    button.textContent = shortText;
+    if (shortText) button.textContent = shortText;
     button.classList.add("hc-copied");
     live.textContent = announcement;
     clearTimeout(button.hcTimer);
     button.hcTimer = setTimeout(function () {
-      button.textContent = original;
+      if (shortText) button.textContent = original;
       button.classList.remove("hc-copied");
     }, 2000);
   }
@@ -83,20 +84,24 @@ document.addEventListener("click", function (event) {
   var canonical = document.querySelector('link[rel="canonical"]');
   if (config && canonical) {
     var labels = config.dataset;
+    // A link icon (Material's own "link" glyph), named in the page's language.
+    var icon = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7a5 5 0 0 0 0 10h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1M8 13h8v-2H8zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4a5 5 0 0 0 0-10"/></svg>';
     document.querySelectorAll("article h1[id], article h2[id]").forEach(function (heading) {
       var url = canonical.href + (heading.tagName === "H1" ? "" : "#" + heading.id);
       var name = heading.firstChild ? heading.firstChild.textContent.trim() : "";
       var button = document.createElement("button");
       button.type = "button";
       button.className = "hc-copy-link";
-      button.textContent = labels.copyLink;
+      button.innerHTML = icon;
+      button.title = labels.copyLink;
       button.setAttribute("aria-label", labels.copyLinkTo.replace("{heading}", name));
       button.dataset.url = url;
       button.addEventListener("click", function () {
         copy(url).then(function () {
-          confirm(button, labels.copied, labels.copiedLink.replace("{url}", url));
+          confirm(button, null, labels.copiedLink.replace("{url}", url));
         });
       });
+      heading.classList.add("hc-has-copy");
       heading.appendChild(button);
     });
   }

@@ -1,33 +1,29 @@
-// The troubleshooter wizard: one question at a time, built from the tree the page carries as
-// JSON (#hc-tree-data, generated from docs/data/troubleshooter.yml). Every step has its own URL
-// hash (#q-<id> for a question, #r-<code> for a result), so the browser's back button works and
-// any step can be linked. The nested list below the wizard holds the same tree without JS.
+// The troubleshooter wizard: one question at a time, from the data the page carries as JSON
+// (#hc-tree-data, generated from docs/data/troubleshooter.yml). Each question is answered yes,
+// no or not sure; "no" rules out the cause it is about. Every step has its own URL hash
+// (#q-<id> for a question, #r-<code> for a cause, #r-check for the causes still possible,
+// #r-support when none fits), and each history entry keeps the answers given on the way (the
+// trail), so Back, the browser's Back and a reload follow the shopper's own path. The list below
+// the wizard holds the same questions without JavaScript.
 (function () {
   var root = document.querySelector("[data-hc-wizard]");
   var source = document.getElementById("hc-tree-data");
   if (!root || !source) return;
   var data = JSON.parse(source.textContent);
   var labels = data.labels;
+  var ANSWERS = ["yes", "no", "unsure"];
+  var causeOf = Object.create(null); // result anchor -> cause code
+  Object.keys(data.causes).forEach(function (code) { causeOf[data.causes[code].anchor] = code; });
 
-  // The flow is a tree: every step has one parent, so a step's trail can be rebuilt from its id.
-  var parent = Object.create(null);
-  Object.keys(data.questions).forEach(function (id) {
-    var question = data.questions[id];
-    parent[question.yes] = { id: id, answer: "yes" };
-    parent[question.no] = { id: id, answer: "no" };
-  });
-
-  function trail(step) {
-    var out = [];
-    while (parent[step]) {
-      out.unshift(parent[step]);
-      step = parent[step].id;
-    }
-    return out;
+  function own(table, key) { return Object.prototype.hasOwnProperty.call(table, key); }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, key) { return own(values, key) ? values[key] : all; });
   }
 
   // A hash the wizard does not know (a section's, a typo, "#%", "#__proto__") is not a step.
-  function own(table, key) { return Object.prototype.hasOwnProperty.call(table, key); }
+  function isStep(step) {
+    return own(data.questions, step) || own(causeOf, step) || step === data.end || step === data.support;
+  }
   function stepFromHash() {
     var step;
     try {
@@ -35,12 +31,34 @@
     } catch (error) {
       return null; // malformed percent-encoding
     }
-    return own(data.questions, step) || own(data.results, step) ? step : null;
+    return isStep(step) ? step : null;
   }
 
-  function go(step) {
-    history.pushState(null, "", "#" + step);
-    render(step, true);
+  // The answers given on the way to the current step, as this history entry keeps them.
+  function trailOf(state) {
+    var trail = state && Array.isArray(state.hcTrail) ? state.hcTrail : [];
+    return trail.filter(function (entry) {
+      return entry && own(data.questions, entry.q) && ANSWERS.indexOf(entry.a) !== -1;
+    });
+  }
+
+  // The causes the answers did not rule out, most likely first.
+  function remaining(trail) {
+    var out = Object.create(null);
+    trail.forEach(function (entry) { if (entry.a === "no") out[data.questions[entry.q].about] = true; });
+    return data.likely.filter(function (code) { return !out[code]; });
+  }
+
+  function go(step, trail) {
+    history.pushState({ hcTrail: trail }, "", "#" + step);
+    render(step, trail, true);
+  }
+
+  function answer(question, choice, trail) {
+    var next = trail.concat([{ q: question, a: choice }]);
+    var step = data.questions[question][choice];
+    if (step === data.end && remaining(next).length === 0) step = data.support;
+    go(step, next);
   }
 
   function el(tag, attrs, children) {
@@ -59,71 +77,133 @@
     return node;
   }
 
-  function render(step, moveFocus) {
-    var path = trail(step);
-    var question = own(data.questions, step) ? data.questions[step] : null;
-    var result = own(data.results, step) ? data.results[step] : null;
-    var heading;
-    var body;
+  function link(text, href, attrs) { return el("a", Object.assign({ href: href, text: text }, attrs)); }
 
-    if (question) {
-      heading = el("h2", { tabindex: "-1", text: question.text });
-      body = [
-        el("p", { class: "hc-wizard__count", text: labels.step.replace("{n}", path.length + 1) }),
-        heading,
-        question.hint ? el("p", { class: "hc-wizard__hint", text: question.hint }) : null,
-        el("div", { class: "hc-wizard__answers" }, [
-          button(labels.yes, function () { go(question.yes); },
-            { "data-answer": "yes", class: "md-button md-button--primary" }),
-          button(labels.no, function () { go(question.no); }, { "data-answer": "no" }),
-        ]),
-      ];
-    } else {
-      heading = el("h2", { tabindex: "-1", text: labels.result + data.colon + result.title });
-      body = [
-        heading,
-        el("p", { text: result.summary }),
-        el("p", {}, [el("a", {
-          class: "md-button md-button--primary hc-wizard__result",
-          href: result.href, text: result.kind === "cause" ? labels.open_fix : result.title,
-        })]),
-      ];
-    }
-
-    var answers = path.map(function (entry) {
-      return el("li", {}, [
-        el("a", { href: "#" + entry.id, text: data.questions[entry.id].text }),
-        document.createTextNode(" "),
-        el("span", { class: "hc-wizard__answer", text: labels[entry.answer] }),
-      ]);
-    });
-    var back = path.length ? path[path.length - 1].id : null;
-
-    root.replaceChildren.apply(root, [
-      answers.length ? el("ol", { class: "hc-wizard__trail", "aria-label": labels.trail }, answers) : null,
-      el("div", { class: "hc-wizard__step", "aria-live": "polite" }, body),
-      el("div", { class: "hc-wizard__nav" }, [
-        back ? button(labels.back, function () { go(back); }, { "data-action": "back" }) : null,
-        path.length ? button(labels.restart, function () { go(data.start); }, { "data-action": "restart" }) : null,
-      ]),
-      step === data.support || (result && result.kind === "support") ? null
-        : el("p", { class: "hc-wizard__out" }, [
-          document.createTextNode(labels.none + " "),
-          el("a", { href: "#" + data.support, text: data.results[data.support].title }),
-        ]),
-    ].filter(Boolean));
-    if (moveFocus) heading.focus();
+  // What to tell support, from the answers given: what was ruled out and how, what was not sure,
+  // and what to have ready.
+  function supportLines(trail) {
+    var lines = trail.map(function (entry) {
+      var question = data.questions[entry.q];
+      if (entry.a === "no") {
+        return fill(labels.support_ruled_out, {
+          cause: data.causes[question.about].title, question: question.text, answer: labels.no,
+        });
+      }
+      return entry.a === "unsure" ? fill(labels.support_unsure, { question: question.text }) : null;
+    }).filter(Boolean);
+    return lines.concat([labels.support_amount, labels.support_message]);
   }
 
-  // Links inside the wizard (trail, "none of these") change the hash; show that step.
-  window.addEventListener("hashchange", function () {
-    var step = stepFromHash();
-    if (step) render(step, true);
-  });
-  window.addEventListener("popstate", function () {
-    render(stepFromHash() || data.start, true);
-  });
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    var area = el("textarea", { readonly: "" });
+    area.value = text;
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = document.execCommand("copy");
+    area.remove();
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+  }
 
-  var initial = stepFromHash();
-  render(initial || data.start, Boolean(initial));
+  function questionStep(id, trail) {
+    var question = data.questions[id];
+    var heading = el("h2", { tabindex: "-1", text: question.text });
+    var body = [
+      el("p", { class: "hc-wizard__count", text: fill(labels.step, { n: trail.length + 1 }) }),
+      heading,
+      question.hint ? el("p", { class: "hc-wizard__hint", text: question.hint }) : null,
+      el("div", { class: "hc-wizard__answers" }, ANSWERS.map(function (choice) {
+        return button(labels[choice], function () { answer(id, choice, trail); }, {
+          "data-answer": choice, class: "md-button" + (choice === "yes" ? " md-button--primary" : ""),
+        });
+      })),
+    ];
+    return { heading: heading, body: body };
+  }
+
+  function causeStep(code) {
+    var cause = data.causes[code];
+    var heading = el("h2", { tabindex: "-1", text: labels.result + data.colon + cause.title });
+    return { heading: heading, body: [heading, el("p", { text: cause.summary }), el("p", { class: "hc-wizard__actions" }, [
+      link(labels.open_fix, cause.fix, { class: "md-button md-button--primary hc-wizard__result" }),
+      link(labels.open_check, cause.check, { class: "md-button" }),
+    ])] };
+  }
+
+  function remainingStep(trail) {
+    var codes = remaining(trail);
+    var heading = el("h2", { tabindex: "-1", text: labels.remaining });
+    return { heading: heading, body: [heading, el("p", { text: labels.remaining_text }),
+      el("ol", { class: "hc-wizard__remaining" }, codes.map(function (code) {
+        var cause = data.causes[code];
+        return el("li", {}, [link(cause.title, cause.check, { class: "hc-wizard__result" }),
+          el("span", { text: data.colon + cause.summary })]);
+      }))] };
+  }
+
+  function supportStep(trail) {
+    var heading = el("h2", { tabindex: "-1", text: labels.support_title });
+    var lines = supportLines(trail);
+    var copyButton = button(labels.copy_summary, function () {
+      copy(lines.join("\n")).then(function () { copyButton.textContent = labels.copied_summary; });
+    }, { "data-action": "copy-summary" });
+    return { heading: heading, body: [heading, el("p", { text: labels.support_text }),
+      el("ul", { class: "hc-wizard__summary" }, lines.map(function (line) { return el("li", { text: line }); })),
+      el("p", {}, [copyButton])] };
+  }
+
+  function render(step, trail, moveFocus) {
+    var view = own(data.questions, step) ? questionStep(step, trail)
+      : own(causeOf, step) ? causeStep(causeOf[step])
+        : step === data.end ? remainingStep(trail) : supportStep(trail);
+    var answers = trail.map(function (entry) {
+      return el("li", {}, [
+        el("span", { text: data.questions[entry.q].text }),
+        document.createTextNode(" "),
+        el("span", { class: "hc-wizard__answer", text: labels[entry.a] }),
+      ]);
+    });
+    root.replaceChildren.apply(root, [
+      answers.length ? el("ol", { class: "hc-wizard__trail", "aria-label": labels.trail }, answers) : null,
+      el("div", { class: "hc-wizard__step", "aria-live": "polite" }, view.body),
+      el("div", { class: "hc-wizard__nav" }, [
+        trail.length ? button(labels.back, function () { history.back(); }, { "data-action": "back" }) : null,
+        step !== data.start || trail.length
+          ? button(labels.restart, function () { go(data.start, []); }, { "data-action": "restart" }) : null,
+      ]),
+      step === data.support ? null : el("p", { class: "hc-wizard__out" }, [
+        document.createTextNode(labels.none + " "),
+        link(labels.to_support, "#" + data.support, { "data-action": "support" }),
+      ]),
+    ].filter(Boolean));
+    var out = root.querySelector("[data-action=support]");
+    if (out) {
+      out.addEventListener("click", function (event) {
+        event.preventDefault();
+        go(data.support, trail);
+      });
+    }
+    if (moveFocus) view.heading.focus({ preventScroll: true });
+  }
+
+  function show(moveFocus) {
+    var step = stepFromHash();
+    render(step || data.start, step ? trailOf(history.state) : [], moveFocus);
+    return step;
+  }
+
+  // Back, forward, and links into the list (trail, "none of these"): the step and its trail.
+  window.addEventListener("popstate", function () { show(true); });
+  window.addEventListener("hashchange", function () { if (stepFromHash()) show(true); });
+
+  // A link or a reload to a step shows the wizard at that step, in view (not the list below,
+  // which has the same anchors for readers without JavaScript).
+  if ("scrollRestoration" in history) history.scrollRestoration = "manual";
+  if (show(false)) {
+    var inView = function () { root.scrollIntoView({ block: "start" }); };
+    inView();
+    window.addEventListener("load", function () { requestAnimationFrame(inView); });
+  }
 })();
