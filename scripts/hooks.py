@@ -30,6 +30,7 @@ from helpcenter.errorpage import error_page
 from helpcenter.errors import DataError
 from helpcenter.languages import Languages
 from helpcenter.links import cause_path, redirect_page, redirects
+from helpcenter.pagecheck import duplicate_id
 from helpcenter.output import AtomicOutput
 from helpcenter.project import GENERATORS as GENERATOR_NAMES
 from helpcenter.project import load_project
@@ -63,6 +64,7 @@ _error_pages: dict[str, str] = {}  # 404.html per language, written by on_post_b
 _worker: Worker | None = None
 _page_urls: dict[str, dict[str, str]] = {}  # per language: generator -> page URL (topics/)
 _output = AtomicOutput()
+_problems: list[DataError] = []  # found while pages were built, raised when they are all done
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -88,10 +90,11 @@ def on_config(config: MkDocsConfig) -> None:
                 [site for words in _helpcenter.search.values() for _, site in words.synonyms]:
             if not word.isascii():
                 jieba.add_word(word)
+        _problems.clear()
         _output.begin(config)
     # Heading permalinks get a title in the language being built.
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = \
-        _helpcenter.labels["permalink"][_language(config)]
+        _helpcenter.label("permalink", _language(config))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -115,13 +118,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav, config: MkDocsConfig, files: Files):
     lang = _language(config)
 
-    def key(item) -> int:
+    def first_page(item):
         if item.is_page:
-            src = item.file.src_uri
-        else:
-            first = next(child for child in item.children if child.is_page)
-            src = first.file.src_uri.split("/")[0]
-        src = src.split(".")[0] + ".md" if "." in src else src
+            return item
+        return next((page for page in map(first_page, item.children) if page), None)
+
+    def key(item) -> int:
+        # A top-level page by its source, a section by its folder (that of its first page).
+        page = first_page(item)
+        src = page.file.src_uri if page else ""
+        src = src.split("/")[0] if item.is_section else src.split(".")[0] + ".md"
         return NAV_ORDER.index(src) if src in NAV_ORDER else len(NAV_ORDER)
 
     nav.items.sort(key=key)
@@ -195,17 +201,23 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 def search_help(lang: str, href) -> dict:
     """What the search results say when no cause page matches (overrides/main.html, shown by
     helpcenter.js): where to go on. `href` makes a site path ("troubleshoot/") a link."""
-    labels, urls = _helpcenter.labels, _page_urls.get(lang, {})
+    label, urls = _helpcenter.label, _page_urls.get(lang, {})
     prefix = _langs.prefix(lang)
     return {
-        "text": labels["search_uncovered"][lang],
+        "text": label("search_uncovered", lang),
         "causes": href(prefix + "causes/"),
-        "links": [(labels["tr_title"][lang], href(urls.get("troubleshooter", prefix + "troubleshoot/"))),
-                  (labels["contact_heading"][lang], href(urls.get("home", prefix)) + "#contact")],
+        "links": [(label("tr_title", lang), href(urls.get("troubleshooter", prefix + "troubleshoot/"))),
+                  (label("contact_heading", lang), href(urls.get("home", prefix)) + "#contact")],
     }
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # An id that prose repeats ("### 说明 {#fix}", id="contact") takes the place of the generated
+    # one: links to #fix land on it. Raised after the pages (in on_post_build), as one line.
+    twice = duplicate_id(output)
+    if twice and not _problems:
+        _problems.append(DataError(f"{Path(config.docs_dir).name}/{page.file.src_uri}: the id '{twice}' is "
+                                   "used twice on the page; an id written in the prose repeats a generated one"))
     # Every page searches with our worker; pages of another language than the default search
     # that language's own index (<lang>/search/).
     lang = _language(config)
@@ -249,6 +261,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins["i18n"]
     if i18n.building:  # a nested build of another language: the outer build finishes the site
         return
+    if _problems:
+        raise _problems[0]
     site = Path(config.site_dir)
     # Short links (go/<code>/) and former slugs.
     for redirect in redirects(_helpcenter):

@@ -20,6 +20,7 @@ from mkdocs.config import load_config
 from conftest import run_build
 from helpcenter.errors import DataError
 from helpcenter.project import load_project
+from test_growth import SEVENTH
 
 
 def edit(project: Path, rel: str, old: str, new: str) -> None:
@@ -32,6 +33,17 @@ def edit(project: Path, rel: str, old: str, new: str) -> None:
 def save_as_gbk(project: Path, rel: str) -> None:
     path = project / rel
     path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+
+
+def add_seventh_cause(project: Path, number: int, why: str | None = None) -> None:
+    """test_growth's seventh cause, with this number and (if given) this `why` prose."""
+    with (project / "docs/data/causes.yml").open("a", encoding="utf-8") as data:
+        data.write(SEVENTH.replace("number: 7", f"number: {number}"))
+    for suffix in ("", ".en"):
+        text = (project / f"docs/causes/fq-06{suffix}.md").read_text(encoding="utf-8")
+        if why is not None:
+            text = re.sub(r"(## \{#why\}\n).*?(?=## )", lambda m: m[1] + why + "\n", text, flags=re.S)
+        (project / f"docs/causes/fq-07{suffix}.md").write_text(text, encoding="utf-8")
 
 
 CAUSE_3_TITLE = """      zh: 系统维护或故障
@@ -54,8 +66,8 @@ EDITS = {
         "docs/data/causes.yml", CAUSE_2, CAUSE_2 + "    slug: limit\n",
         "docs/data/causes.yml: cause 2: 'slug' given twice (lines {slug: installment-limit} and {slug: limit})"),
     "a label given twice": (
-        "docs/data/site.yml", "  copied:\n", "  copied:\n    zh: 好\n  copied:\n",
-        "docs/data/site.yml: labels: 'copied' given twice (lines {  copied:} and {    zh: 好}+1)"),
+        "docs/data/site.yml", "  copy_link:\n", "  copy_link:\n    zh: 好\n  copy_link:\n",
+        "docs/data/site.yml: labels: 'copy_link' given twice (lines {  copy_link:} and {    zh: 好}+1)"),
     "a yes/no word where text is expected": (
         "docs/data/site.yml", '    en: "Yes"\n', "    en: Yes\n",
         "docs/data/site.yml: labels: 'tr_yes.en' is not text: YAML reads it as yes/no (on, off, yes, "
@@ -97,8 +109,8 @@ EDITS = {
         "docs/data/site.yml", "    zh: 上一个原因\n", "",
         "docs/data/site.yml: labels: missing 'previous.zh'"),
     "unknown label": (
-        "docs/data/site.yml", "  copied:\n", "  coppied:\n    zh: 好\n  copied:\n",
-        "docs/data/site.yml: label 'coppied': unknown label"),
+        "docs/data/site.yml", "  copy_link:\n", "  copy_lnk:\n    zh: 好\n  copy_link:\n",
+        "docs/data/site.yml: label 'copy_lnk': unknown label"),
     "a label with an unknown placeholder": (
         "docs/data/site.yml", "    zh: 第 {n} 步\n", "    zh: 第 {num} 步\n",
         "docs/data/site.yml: label 'tr_step': unknown placeholder {num} (expected {n})"),
@@ -106,8 +118,8 @@ EDITS = {
         "docs/data/site.yml", "    en: Step {n}\n", "    en: Next step\n",
         "docs/data/site.yml: label 'tr_step' (en): missing placeholder {n}"),
     "a label with a lone brace": (
-        "docs/data/site.yml", "  copied:\n    zh: 已复制\n", "  copied:\n    zh: 已复制 {\n",
-        "docs/data/site.yml: label 'copied': a lone '{' or '}' (placeholders: none; write {{ and }} for a brace)"),
+        "docs/data/site.yml", "  copy_link:\n    zh: 复制链接\n", "  copy_link:\n    zh: 复制链接 {\n",
+        "docs/data/site.yml: label 'copy_link': a lone '{' or '}' (placeholders: none; write {{ and }} for a brace)"),
     "a renamed section id": (
         "docs/data/site.yml", "  - id: fix\n", "  - id: fixes\n",
         "docs/data/site.yml: sections: no section 'fix' (the generator needs symptoms, why, self-check, fix, "
@@ -117,8 +129,8 @@ EDITS = {
         ARTICLE_PAGE, "[[FQ-02]]", "[[FQ-09]]",
         "docs/causes/fq-01.md: line {[[FQ-09]]}: unknown cause code 'FQ-09' in [[FQ-09]]"),
     "unknown cause referenced from another page": (
-        "docs/topics.md", "toc_depth: 2\n---\n", "toc_depth: 2\n---\n\n见 [[FQ-99]]\n",
-        "docs/topics.md: line {[[FQ-99]]}: unknown cause code 'FQ-99' in [[FQ-99]]"),
+        lambda p: (p / "docs/guide.md").write_text("# 指南\n\n见 [[FQ-99]]\n", encoding="utf-8"),
+        "docs/guide.md: line 3: unknown cause code 'FQ-99' in [[FQ-99]]"),
     "a reference without its leading zero": (
         ARTICLE_PAGE, "[[FQ-02]]", "[[FQ-2]]",
         "docs/causes/fq-01.md: line {[[FQ-2]]}: '[[FQ-2]]' is not a cause reference (write [[FQ-02]] or [[FQ-02#fix]])"),
@@ -175,6 +187,123 @@ EDITS = {
     "synonym whose site word is not in the index": (
         "docs/data/search.yml", "    账户: [帐户]\n", "    账户锁: [帐户]\n",
         "docs/data/search.yml: zh: synonyms '账户锁': '账户锁' does not occur in the zh search index"),
+    # labels are format strings, but nothing more
+    "a placeholder with a format": (
+        "docs/data/site.yml", "    en: Step {n}\n", "    en: Step {n:>99999999}\n",
+        "docs/data/site.yml: label 'tr_step' (en): placeholder {n:>99999999} takes no format; write {n}"),
+    "a placeholder with a conversion": (
+        "docs/data/site.yml", "    zh: 第 {n} 步\n", "    zh: 第 {n!r} 步\n",
+        "docs/data/site.yml: label 'tr_step': placeholder {n!r} takes no format; write {n}"),
+    # YAML read as something else, named as written
+    "a date where text is expected": (
+        "docs/data/causes.yml", "slug: installment-limit", "slug: 2024-05-31",
+        "docs/data/causes.yml: cause 2: 'slug' is not text: YAML reads it as a date; put the text in quotes"),
+    "a control character": (
+        "docs/data/causes.yml", "      zh: 地区限制\n", "      zh: 地区\x07限制\n",
+        "docs/data/causes.yml: line {地区\x07限制}: character U+0007 is not allowed in YAML; remove it"),
+    "yes given twice": (
+        "docs/data/troubleshooter.yml", "    yes: FQ-04\n", "    yes: FQ-04\n    yes: FQ-03\n",
+        "docs/data/troubleshooter.yml: question 1: 'yes' given twice (lines {yes: FQ-04} and {yes: FQ-03})"),
+    "on in place of yes": (
+        "docs/data/troubleshooter.yml", "    yes: FQ-04\n", "    on: FQ-04\n",
+        "docs/data/troubleshooter.yml: question 'some-items': unknown field 'on'"),
+    "a yes/no word as a synonym": (
+        "docs/data/search.yml", "    declined: [", "    yes: [yep]\n    declined: [",
+        "docs/data/search.yml: en: synonyms 'yes': the site word is not text: YAML reads it as yes/no (on, off, "
+        "yes, no, true, false); put the text in quotes"),
+    # lists and numbers
+    "a code listed twice": (
+        "docs/data/causes.yml", "confused_with: [FQ-02, FQ-05]", "confused_with: [FQ-02, FQ-02]",
+        "docs/data/causes.yml: cause 1: 'confused_with' lists 'FQ-02' twice"),
+    "a full-width digit in a code": (
+        "docs/data/causes.yml", "code: FQ-06", "code: FQ-０６",
+        "docs/data/causes.yml: cause 6: 'code' must look like FQ-01, found 'FQ-０６'"),
+    "a slug too long for a link": (
+        "docs/data/causes.yml", "slug: installment-limit", "slug: " + "-".join(["installment"] * 8),
+        "docs/data/causes.yml: cause 2: 'slug' has 95 characters; keep it to 60"),
+    "a platform without topics": (
+        "docs/data/topics.yml", "platforms:\n", "platforms:\n  - {id: nobody, zh: 没人用, en: Nobody}\n",
+        "docs/data/topics.yml: platform 'nobody' has no topic"),
+    "a help-team cause numbered with a gap": (
+        lambda p: add_seventh_cause(p, number=9),
+        "docs/data/causes.yml: cause 7: 'number' 9: causes are numbered 1 to 7 without gaps (the help team's "
+        "after the article's); expected 7"),
+    "a help-team cause without a why": (
+        lambda p: add_seventh_cause(p, number=7, why=""),
+        "docs/causes/fq-07.md: section 'why' is empty; write what the reader needs"),
+    # the article
+    "a cause of the article without its paragraph": (
+        lambda p: edit(p, "docs/data/article.zh.txt", next(line for line in
+                       (p / "docs/data/article.zh.txt").read_text(encoding="utf-8").splitlines(keepends=True)
+                       if line.startswith("    技术问题")), ""),
+        "docs/data/article.zh.txt: line {3. 系统维护}: cause 3 has no indented paragraph"),
+    # cause pages
+    "a heading without a space": (
+        "docs/causes/fq-02.md", "## {#fix}\n", "## {#fix}\n\n##注意事项\n",
+        "docs/causes/fq-02.md: line {##注意事项}: headings are generated; mark sections as '## {#id}'"),
+    "an underlined heading": (
+        "docs/causes/fq-02.md", "## {#fix}\n\n", "## {#fix}\n\n注意事项\n====\n\n",
+        "docs/causes/fq-02.md: line {====}: headings are generated; mark sections as '## {#id}'"),
+    "a section marker without its space": (
+        "docs/causes/fq-02.md", "## {#fix}\n", "##{#fix}\n",
+        "docs/causes/fq-02.md: line {##{#fix}: write a section marker as '## {#id}' (two '#', a space)"),
+    "a section marker one level too deep": (
+        "docs/causes/fq-02.md", "## {#fix}\n", "### {#fix}\n",
+        "docs/causes/fq-02.md: line {### {#fix}: write a section marker as '## {#id}' (two '#', a space)"),
+    "an empty section": (
+        "docs/causes/fq-02.md", "1. 先偿还部分分期款项，释放额度后再重新下单。\n2. 或者为本次购物选择其他支付方式。\n", "",
+        "docs/causes/fq-02.md: section 'fix' is empty; write what the reader needs"),
+    "a stray page in a subfolder": (
+        lambda p: (p / "docs/causes/old").mkdir() or shutil.copy(p / "docs/causes/fq-01.md", p / "docs/causes/old"),
+        "docs/causes/old/fq-01.md: no cause in docs/data/causes.yml has this page's code"),
+    # links in prose
+    "a link to no page": (
+        "docs/causes/fq-02.en.md", "## {#fix}\n", "## {#fix}\n\nSee [the old page](../old-page.md).\n",
+        "docs/causes/fq-02.en.md: line {the old page}: link '../old-page.md' goes to no page"),
+    "a link to an anchor a cause page lacks": (
+        "docs/causes/fq-02.en.md", "## {#fix}\n", "## {#fix}\n\nSee [credit](fq-01.md#fixx).\n",
+        "docs/causes/fq-02.en.md: line {See [credit]}: link 'fq-01.md#fixx': the page has no anchor '#fixx'"),
+    "an absolute link": (
+        "docs/causes/fq-02.md", "## {#fix}\n", "## {#fix}\n\n见<a href=\"/causes/\">原因</a>\n",
+        "docs/causes/fq-02.md: line {见<a}: link '/causes/' is absolute; link to the page's source file "
+        "relative to this one (../causes/fq-02.md)"),
+    # stubs and front matter
+    "text in a stub's body": (
+        "docs/index.en.md", "generate: home\n---\n", "generate: home\n---\n\nImportant notice\n",
+        "docs/index.en.md: line {Important notice}: a generated page is made from docs/data; leave the stub's body empty"),
+    "a second stub for a generator": (
+        lambda p: [shutil.copy(p / f"docs/index{s}.md", p / f"docs/start{s}.md") for s in ("", ".en")],
+        "docs/start.md: 'generate: home' is also in docs/index.md; generate each page once"),
+    "a front matter key given twice": (
+        "docs/topics.md", "toc_depth: 2\n", "toc_depth: 3\ntoc_depth: 2\n",
+        "docs/topics.md: line {toc_depth: 2}: 'toc_depth' given twice"),
+    "a blank line before the front matter": (
+        "docs/agents.md", "---\ngenerate: agents", "\n---\ngenerate: agents",
+        "docs/agents.md: line 2: front matter must start on line 1; remove the lines above it"),
+    "front matter that is not YAML": (
+        "docs/index.md", "generate: home", "generate: [home",
+        "docs/index.md: line 2: unclosed '['"),
+    # mkdocs.yml and the docs folder
+    "no site_url": (
+        "mkdocs.yml", "site_url: https://help.example.com/\n", "",
+        "mkdocs.yml: 'site_url' must be the site's public address (https://…/); canonical links, language "
+        "alternates and the agents' short links are made from it"),
+    "a key twice in mkdocs.yml": (
+        "mkdocs.yml", "docs_dir: docs\n", "docs_dir: docs\nsite_url: https://other.example.org/\n",
+        "mkdocs.yml: 'site_url' given twice (lines {site_url: https://help} and {site_url: https://other})"),
+    "markup in the site's name": (
+        "mkdocs.yml", "site_name: Xiaomi Installments Help Center", "site_name: <i>Xiaomi</i> Installments Help Center",
+        "mkdocs.yml: plugins: i18n: languages: en: site_name: must be plain text (no '<', '>' or '&'), "
+        "found '<i>Xiaomi</i> Installments Help Center'"),
+    "the jieba dictionary saved as GBK": (
+        lambda p: save_as_gbk(p, "docs/data/jieba_user_dict.txt"),
+        "docs/data/jieba_user_dict.txt: line 1: not UTF-8 (saved as GBK? save it as UTF-8)"),
+    "a missing jieba dictionary": (
+        lambda p: (p / "docs/data/jieba_user_dict.txt").unlink(),
+        "docs/data/jieba_user_dict.txt: file not found"),
+    "a folder that links to itself": (
+        lambda p: (p / "docs/loop").symlink_to("."),
+        "docs/loop: a symbolic link to a folder that contains it (MkDocs would follow it forever)"),
     # templates
     "a broken template": (
         "overrides/partials/hc/cause.html", "{% macro quote(paragraph, caption) -%}", "{% macro quote(paragraph, caption) -%}{% if %}",
@@ -229,7 +358,11 @@ def tree_digest(site: Path) -> dict[str, str]:
 BUILD_FAILURES = {
     "label typo": (*EDITS["a label with an unknown placeholder"][:3], EDITS["a label with an unknown placeholder"][3]),
     "stub typo": (*EDITS["a misspelled generate key"][:3], EDITS["a misspelled generate key"][3]),
-    "strict-mode warning": (ARTICLE_PAGE, "[[FQ-02]]", "[[FQ-02]] [old](../old-page.md)", None),
+    "strict-mode warning": ("docs/causes/fq-02.md", "## {#fix}\n", "## {#fix}\n\n见[话题](../topics.md#no-such-topic)\n", None),
+    "an id the prose repeats": (
+        "docs/causes/fq-02.md", "## {#why}\n", "### 说明 {#fix}\n\n## {#why}\n",
+        "docs/causes/fq-02.md: the id 'fix' is used twice on the page; an id written in the prose repeats a "
+        "generated one"),
     "redirect collision": (lambda p: (p / "docs/go").mkdir() or (p / "docs/go/fq-01.md").write_text("# x\n"),
                            "docs/data/causes.yml: redirect go/fq-01/ would replace a page"),
     "crash in a hook": ("scripts/hooks.py", "    site = Path(config.site_dir)\n",

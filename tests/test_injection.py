@@ -33,7 +33,9 @@ ARTICLE_TITLES = re.compile(r"^(causes|topics)\.\d+\.title\.zh$")
 def poison(value, path=""):
     """The data with the payload appended to every free text."""
     if isinstance(value, dict):
-        return {k: poison(v, f"{path}.{k}" if path else str(k)) for k, v in value.items()}
+        # yes/no keys (read as booleans) are written back as the words, as the tree expects
+        return {({True: "yes", False: "no"}[k] if isinstance(k, bool) else k): poison(v, f"{path}.{k}" if path else str(k))
+                for k, v in value.items()}
     if isinstance(value, list):
         return [poison(v, f"{path}.{i}") for i, v in enumerate(value)]
     field = next((part for part in reversed(path.split(".")) if not part.isdigit()), "")
@@ -69,6 +71,9 @@ def assert_clean(visit, base):
     scripts = visit.tab.locator("script:not([type='application/json'])").evaluate_all(
         "ss => ss.map(s => s.textContent)")
     assert not any("alert(" in s for s in scripts), "data became a script"
+    # A label's "{{x}}" is "{x}" everywhere: in the HTML, attributes (permalink titles, copy
+    # buttons) and what the scripts write (the wizard's steps and the search help).
+    assert "{{x}}" not in visit.tab.content(), visit.url
 
 
 @pytest.mark.parametrize("lang", LANGS)

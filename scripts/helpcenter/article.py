@@ -77,11 +77,15 @@ def parse_article(text: str, source: str = "article") -> Article:
         number = int(match["number"])
         if number != len(causes) + 1:
             raise fail(n, f"cause {number} is out of order (expected {len(causes) + 1})")
-        if pos + 1 >= len(lines) or not lines[pos + 1][1].startswith(" "):
+        pos += 1
+        # The paragraph: the indented lines that follow (one, or a paragraph wrapped onto several).
+        parts = []
+        while pos < len(lines) and lines[pos][1][:1].isspace() and not _CAUSE_TITLE.match(lines[pos][1].strip()):
+            parts.append(lines[pos][1].strip())
+            pos += 1
+        if not parts:
             raise fail(n, f"cause {number} has no indented paragraph")
-        paragraph = lines[pos + 1][1].strip()
-        causes.append(ArticleCause(number, match["title"].strip(), paragraph))
-        pos += 2
+        causes.append(ArticleCause(number, match["title"].strip(), _join_wrapped(parts)))
 
     if not causes:
         raise DataError(f"{source}: no numbered causes found")
@@ -108,6 +112,15 @@ def parse_article(text: str, source: str = "article") -> Article:
         related.append(item)
 
     return Article(title, published, intro, tuple(causes), closing, tuple(related))
+
+
+def _join_wrapped(parts: list[str]) -> str:
+    """Lines of one paragraph as one: Chinese runs on; a space only between two Latin words."""
+    text = parts[0]
+    for part in parts[1:]:
+        latin = text[-1].isascii() and text[-1].isalnum() and part[0].isascii() and part[0].isalnum()
+        text += (" " if latin else "") + part
+    return text
 
 
 def load_article(path: Path, source: str) -> Article:

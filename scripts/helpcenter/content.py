@@ -16,17 +16,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-import yaml
-
 from .errors import DataError
-from .fields import read_text
+from .fields import parse_yaml, read_text
 
 SECTION_MARKER = re.compile(r"^##\s+\{#(?P<id>[A-Za-z0-9_-]+)\}\s*$")
-ANY_H1_H2 = re.compile(r"^#{1,2}\s")
-CAUSE_REF = re.compile(r"\[\[(?P<code>FQ-\d{2})(?:#(?P<section>[a-z0-9]+(?:-[a-z0-9]+)*))?\]\]")
+# Something meant as a marker but written otherwise: "##{#fix}", "### {#fix}", "## { #fix }".
+_MARKER_LIKE = re.compile(r"^#+\s*\{\s*#.*\}\s*$")
+# Python-Markdown makes a heading of "#" or "##" with or without a space after it ("##注意"),
+# and of a block's first line underlined with "=" or "-" (setext).
+ANY_H1_H2 = re.compile(r"^#{1,2}(?!#)")
+_SETEXT = re.compile(r"^[=-]+[ \t]*$")
+CAUSE_REF = re.compile(r"\[\[(?P<code>FQ-[0-9]{2})(?:#(?P<section>[a-z0-9]+(?:-[a-z0-9]+)*))?\]\]")
 _OPENING = re.compile(r"\[\[")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_INLINE_CODE = re.compile(r"(`+).+?\1")
+_INLINE_CODE = re.compile(r"(`+).+?\1|<code\b[^>]*>.*?</code>", re.IGNORECASE)
+_INDENTED = re.compile(r"^(?: {4}|\t)")
+_LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|[0-9]+[.)])\s")
+_LATE_FRONT_MATTER = re.compile(r"(?:[ \t]*\r?\n)+---[ \t]*\r?\n[^\n]*:")
 
 # Sections whose body the generator writes entirely.
 GENERATED_SECTIONS = ("related",)
@@ -34,13 +40,31 @@ GENERATED_SECTIONS = ("related",)
 FRONT_MATTER = ("generate", "toc_depth")
 
 
-def prose_parts(text: str) -> Iterator[tuple[int, int, int]]:
-    """(line number, start, end) of the stretches of `text` outside code, as offsets."""
-    offset, in_fence = 0, False
+def code_lines(text: str) -> Iterator[tuple[int, str, bool]]:
+    """(line number, line, whether it is code) for each line of Markdown: a fenced block, or an
+    indented block (four spaces after a blank line, unless it continues a list item)."""
+    in_fence, in_indented, in_list, after_blank = False, False, False, True
     for n, line in enumerate(text.splitlines(keepends=True), start=1):
-        if _FENCE.match(line):
+        blank = not line.strip()
+        if not in_fence and not blank:
+            if _INDENTED.match(line):
+                in_indented = in_indented or (after_blank and not in_list)
+            else:
+                in_indented = False
+                in_list = bool(_LIST_ITEM.match(line)) or (in_list and not after_blank)
+        fence = not in_indented and bool(_FENCE.match(line))
+        yield n, line, in_fence or in_indented or fence
+        if fence:
             in_fence = not in_fence
-        elif not in_fence:
+        after_blank = blank
+
+
+def prose_parts(text: str) -> Iterator[tuple[int, int, int]]:
+    """(line number, start, end) of the stretches of `text` outside code, as offsets: outside
+    code blocks (code_lines), `inline` spans and <code> elements."""
+    offset = 0
+    for n, line, is_code in code_lines(text):
+        if not is_code:
             start = 0
             for code in _INLINE_CODE.finditer(line):
                 yield n, offset + start, offset + code.start()
@@ -83,11 +107,10 @@ def split_sections(text: str, name: str, section_ids: list[str]) -> dict[str, st
     """Return {section id: markdown body}, in order; raise DataError for a missing or stray section."""
     bodies: dict[str, list[str]] = {}
     current: str | None = None
-    in_fence = False
-    for n, line in enumerate(text.splitlines(), start=1):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        match = None if in_fence else SECTION_MARKER.match(line)
+    previous, block_start = "", True  # the line before, and whether it began a block
+    for n, line, is_code in code_lines(text):
+        line = line.rstrip("\r\n")
+        match = None if is_code else SECTION_MARKER.match(line)
         if match:
             current = match["id"]
             if current not in section_ids:
@@ -95,15 +118,17 @@ def split_sections(text: str, name: str, section_ids: list[str]) -> dict[str, st
             if current in bodies:
                 raise DataError(f"{name}: line {n}: section '{current}' appears twice")
             bodies[current] = []
-        elif not in_fence and ANY_H1_H2.match(line):
-            raise DataError(
-                f"{name}: line {n}: headings are generated; mark sections as '## {{#id}}'"
-            )
+        elif not is_code and _MARKER_LIKE.match(line):
+            raise DataError(f"{name}: line {n}: write a section marker as '## {{#id}}' (two '#', a space)")
+        elif not is_code and (ANY_H1_H2.match(line) or (_SETEXT.match(line) and previous.strip() and block_start)):
+            raise DataError(f"{name}: line {n}: headings are generated; mark sections as '## {{#id}}'")
         elif current is None:
             if line.strip():
                 raise DataError(f"{name}: line {n}: text before the first section marker")
         else:
             bodies[current].append(line)
+        # A marker is a heading: the line after it begins a block.
+        block_start, previous = not previous.strip(), "" if match else line
 
     for section_id in section_ids:
         if section_id not in bodies:
@@ -131,19 +156,22 @@ def read_page(path: Path, rel: str, name: str) -> Source:
     """A page source with its front matter checked (`name` as messages call the file)."""
     text = read_text(path, name)
     meta, body, first = {}, text, 1
+    if _LATE_FRONT_MATTER.match(text):  # MkDocs would publish it as text
+        line = text.count("\n", 0, text.index("---")) + 1
+        raise DataError(f"{name}: line {line}: front matter must start on line 1; remove the lines above it")
     if text.startswith("---\n") or text.startswith("---\r\n"):
         lines = text.splitlines(keepends=True)
         end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() in ("---", "...")), None)
         if end is None:
             raise DataError(f"{name}: line 1: front matter without its closing '---'")
-        try:
-            meta = yaml.safe_load("".join(lines[1:end])) or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f"line {mark.line + 2}: " if mark else ""
-            raise DataError(f"{name}: {line}front matter is not valid YAML") from None
+        meta = parse_yaml("".join(lines[1:end]), name, first_line=2)
+        if meta is None:
+            meta = {}
         if not isinstance(meta, dict):
             raise DataError(f"{name}: line 2: front matter must be 'key: value' lines")
+        if meta.duplicates:
+            key, _, second = meta.duplicates[0]
+            raise DataError(f"{name}: line {second + 1}: '{key}' given twice")
         body, first = "".join(lines[end + 1:]), end + 2
     for key in meta:
         if key not in FRONT_MATTER:
@@ -178,13 +206,22 @@ def generated_pages(sources: dict[str, Source], generators: set[str], docs_name:
             raise DataError(f"{docs_name}/{rel}: 'generate' is empty (one of: {known})")
         if not isinstance(generator, str) or generator not in generators:
             raise DataError(f"{docs_name}/{rel}: unknown 'generate: {generator}' (known: {known})")
+        if source.body.strip():
+            offset = len(source.body) - len(source.body.lstrip())
+            line = source.body_line + source.body.count("\n", 0, offset)
+            raise DataError(f"{docs_name}/{rel}: line {line}: a generated page is made from docs/data; "
+                            "leave the stub's body empty")
         found[rel] = generator
     for generator in sorted(generators):
         stubs = [rel for rel, g in found.items() if g == generator]
-        base = next((rel for rel in stubs if not _language_suffix(rel, langs)), None)
-        if base is None:
+        bases = [rel for rel in stubs if not _language_suffix(rel, langs)]
+        if not bases:
             raise DataError(f"{docs_name}: no page has 'generate: {generator}' "
                             f"(a two-line stub in each language)")
+        base = bases[0]
+        if len(bases) > 1:
+            raise DataError(f"{docs_name}/{bases[1]}: 'generate: {generator}' is also in "
+                            f"{docs_name}/{base}; generate each page once")
         for lang in langs.others:
             want = base[: -len(".md")] + langs.suffix(lang) + ".md"
             if want not in found:

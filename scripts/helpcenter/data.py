@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .article import Article, load_article
-from .content import check_refs, split_sections
+from .content import GENERATED_SECTIONS, check_refs, split_sections
 from .errors import DataError
 from .fields import SLUG, Fields, Named, Translated, load_yaml, named_list, read_text
 from .languages import Languages
@@ -20,7 +20,9 @@ from .search_data import SearchWords, load_search_words, normalize
 from .topics import Topics, load_topics
 from .troubleshooter import Tree, load_tree
 
-CODE = re.compile(r"^FQ-\d{2}$")
+CODE = re.compile(r"^FQ-[0-9]{2}$")
+# A slug becomes a folder name and part of every link an agent pastes: keep it short.
+MAX_SLUG = 60
 
 CAUSES = "data/causes.yml"
 SITE = "data/site.yml"
@@ -53,7 +55,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "tr_none": (), "tr_to_support": (), "tr_all": (), "tr_diagram": (), "support_title": (), "support_text": (),
     "tr_support_ruled_out": ("cause", "question", "answer"), "tr_support_unsure": ("question",),
     "tr_support_amount": (), "tr_support_message": (), "tr_copy_summary": (), "tr_copied_summary": (),
-    "copy_link": (), "copy_link_to": ("heading",), "copied": (), "copied_link": ("url",),
+    "copy_link": (), "copy_link_to": ("heading",), "copied_link": ("url",),
     "agent_title": (), "agent_intro": (), "agent_page_title": (),
     "agent_short_link": (), "agent_sections": (), "agent_reply": ("language",),
     "copy_reply": ("language",), "copied_reply": (), "reply_cause": ("title", "summary"),
@@ -122,7 +124,18 @@ class HelpCenter:
 
     def label(self, key: str, lang: str, **values) -> str:
         """A label's text in a language, its placeholders filled in (checked at load time)."""
-        return self.labels[key][lang].format(**values)
+        return "".join(part if i % 2 == 0 else str(values[part])
+                       for i, part in enumerate(self.label_parts(key, lang)))
+
+    def label_parts(self, key: str, lang: str) -> list[str]:
+        """A label as [text, placeholder, text, ...] ("{{" read as "{"), for the scripts to fill in
+        the same way as label()."""
+        parts = [""]
+        for literal, name, _, _ in string.Formatter().parse(self.labels[key][lang]):
+            parts[-1] += literal
+            if name is not None:
+                parts += [name, ""]
+        return parts
 
     def count_words(self, lang: str, count: int) -> dict[str, str]:
         """{count} and {Count} for a label: a number word ("六", "six", "Six") or the digits."""
@@ -197,10 +210,16 @@ def _load_translation(docs_dir: Path, name, lang: str, article: Article, langs: 
     if "causes" in data.data:
         paragraphs = data.sub("causes")
         numbers = [c.number for c in article.causes]
+        by_number: dict[int, str] = {}
         for key in paragraphs.data:
-            if key not in numbers:
+            # `1:` or `"1":`, the article's numbering either way
+            number = int(key) if isinstance(key, str) and key.strip().isdigit() else key
+            if number not in numbers or isinstance(number, bool):
                 raise paragraphs.error(f"no cause {key} in the article")
-        out["causes"] = {n: paragraphs.text(n, f"causes.{n}") for n in numbers if n in paragraphs.data}
+            if number in by_number:
+                raise paragraphs.error(f"cause {number} given twice")
+            by_number[number] = paragraphs.text(key, f"causes.{key}")
+        out["causes"] = by_number
     return out
 
 
@@ -222,9 +241,15 @@ def _check_placeholders(site: Fields, key: str, lang: str, text: str, expected: 
     where = f"label '{key}'" + (f" ({lang})" if lang != site.langs.default else "")
     wanted = ", ".join(f"{{{p}}}" for p in expected) or "none; write {{ and }} for a brace"
     try:
-        found = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+        parsed = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text)
+                  if name is not None]
     except ValueError:
         raise site.error(f"{where}: a lone '{{' or '}}' (placeholders: {wanted})") from None
+    for name, spec, conversion in parsed:
+        if spec or conversion:  # "{n:>99999999}" would hang the build, "{title!r}" quote Python-style
+            shown = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            raise site.error(f"{where}: placeholder {{{shown}}} takes no format; write {{{name}}}")
+    found = [name for name, _, _ in parsed]
     for placeholder in found:
         if placeholder not in expected:
             raise site.error(f"{where}: unknown placeholder {{{placeholder}}} (expected {wanted})")
@@ -287,6 +312,11 @@ def _load_causes(docs_dir, name, langs, article, translations, section_ids) -> t
     missing = sorted(set(by_number) - from_article)
     if missing:
         raise top.error(f"'causes' has no entry for the article's cause {missing[0]}")
+    # Pages say "cause 7 of 7": the help team's causes follow the article's, without gaps.
+    for expected, (entry, cause) in enumerate(sorted(read, key=lambda pair: pair[1].number), start=1):
+        if cause.number != expected:
+            raise entry.error(f"'number' {cause.number}: causes are numbered 1 to {len(read)} without gaps "
+                              f"(the help team's after the article's); expected {expected}")
 
     causes = []
     for _, cause in sorted(read, key=lambda pair: pair[1].number):
@@ -302,6 +332,11 @@ def _load_causes(docs_dir, name, langs, article, translations, section_ids) -> t
             text = read_text(docs_dir / rel, name(rel))
             check_refs(text, name(rel), codes, section_ids)
             sections[lang] = split_sections(text, name(rel), section_ids)
+            for section_id in section_ids:
+                # `why` may be the article's paragraph alone; `related` is generated.
+                optional = section_id in GENERATED_SECTIONS or (section_id == "why" and cause.source == "article")
+                if not optional and not sections[lang][section_id]:
+                    raise DataError(f"{name(rel)}: section '{section_id}' is empty; write what the reader needs")
         causes.append(replace(cause, sections=sections, prose_fallback=frozenset(fallback)))
 
     _check_no_stray_pages(docs_dir, name, langs, causes)
@@ -319,9 +354,11 @@ def _read_cause(entry: Fields, by_number, translations, langs: Languages) -> tup
         raise entry.error(f"'code' must look like FQ-01, found '{code}'")
     if not SLUG.match(slug):
         raise entry.error(f"'slug' must be lower-case ASCII words joined by '-', found '{slug}'")
+    if len(slug) > MAX_SLUG:
+        raise entry.error(f"'slug' has {len(slug)} characters; keep it to {MAX_SLUG}")
     former = entry.text_list("former_slugs", default=[])
     for old in former:
-        if not SLUG.match(old):
+        if not SLUG.match(old) or len(old) > MAX_SLUG:
             raise entry.error(f"'former_slugs' entry '{old}' is not a valid slug")
     title, summary, seen = entry.translated("title"), entry.translated("summary"), entry.translated("seen")
     default = langs.default
@@ -373,7 +410,7 @@ def _check_unique(read: list[tuple[Fields, Cause]]) -> None:
 def _check_no_stray_pages(docs_dir: Path, name, langs: Languages, causes) -> None:
     """A page under docs/causes/ that no cause owns would publish an orphan: refuse it."""
     owned = {f"{CAUSE_PAGES}/{c.code.lower()}{langs.suffix(lang)}.md" for c in causes for lang in langs.codes}
-    for path in sorted((docs_dir / CAUSE_PAGES).glob("*.md")):
+    for path in sorted((docs_dir / CAUSE_PAGES).rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
         if rel not in owned:
             raise DataError(f"{name(rel)}: no cause in {name(CAUSES)} has this page's code")

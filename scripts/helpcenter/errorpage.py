@@ -23,12 +23,13 @@ class ErrorPage:
 def error_page(hc: HelpCenter, lang: str, page_urls: dict[str, str], homes: dict[str, str]) -> ErrorPage:
     """`page_urls`: absolute path per cause code and per generated page ('home', 'troubleshooter',
     'topics'), in this language; `homes`: absolute path of each language's home page."""
-    label = hc.labels
-    links = [(label["not_found_home"][lang], page_urls["home"]),
-             (label["tr_title"][lang], page_urls["troubleshooter"])]
+    def label(key: str, in_lang: str = lang) -> str:
+        return hc.label(key, in_lang)
+
+    links = [(label("not_found_home"), page_urls["home"]), (label("tr_title"), page_urls["troubleshooter"])]
     links += [(cause.title[lang], page_urls[cause.code]) for cause in hc.causes]
-    links.append((label["topics_title"][lang], page_urls["topics"]))
-    others = [{"lang": other, "text": label["not_found_title"][other] + hc.colon[other],
-               "label": label["not_found_home"][other], "href": homes[other]}
+    links.append((label("topics_title"), page_urls["topics"]))
+    others = [{"lang": other, "text": label("not_found_title", other) + hc.colon[other],
+               "label": label("not_found_home", other), "href": homes[other]}
               for other in hc.langs.codes if other != lang and other in homes]
-    return ErrorPage(label["not_found_title"][lang], label["not_found_text"][lang], links, others)
+    return ErrorPage(label("not_found_title"), label("not_found_text"), links, others)

@@ -3,6 +3,7 @@ read with one-line errors that name the file, the entry and the field."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,7 @@ def read_text(path: Path, name: str) -> str:
     except OSError as error:
         raise DataError(f"{name}: cannot be read ({error.strerror})") from None
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")  # editors on Windows add a BOM
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
         try:
@@ -43,7 +44,9 @@ class YamlMap(dict):
     def __init__(self):
         super().__init__()
         self.lines: dict[Any, int] = {}
-        self.duplicates: list[tuple[Any, int, int]] = []
+        self.duplicates: list[tuple[str, int, int]] = []
+        # Each key as written: `yes:` is read as True but named 'yes' in messages.
+        self.written: dict[Any, str] = {}
 
 
 class _Loader(yaml.SafeLoader):
@@ -57,9 +60,10 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> YamlMap:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
         if key in out.lines:
-            out.duplicates.append((key, out.lines[key], line))
+            out.duplicates.append((key_node.value, out.lines[key], line))
         else:
             out.lines[key] = line
+            out.written[key] = key_node.value
         out[key] = loader.construct_object(value_node, deep=True)
     return out
 
@@ -78,22 +82,32 @@ _CONTEXTS = {
 def load_yaml(path: Path, name: str) -> Any:
     """Parse a YAML file, with one line for any error: the line it starts on and what is wrong."""
     text = read_text(path, name)
-    try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
-    except yaml.YAMLError as exc:
-        raise DataError(f"{name}: {_yaml_problem(exc)}") from None
+    data = parse_yaml(text, name)
     _check_no_comment_after_text(text, name)
     return data
 
 
-def _yaml_problem(exc: yaml.YAMLError) -> str:
+def parse_yaml(text: str, name: str, first_line: int = 1) -> Any:
+    """Parse YAML text that starts on line `first_line` of the file `name` (front matter)."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
+    except yaml.YAMLError as exc:
+        line, problem = _yaml_problem(exc, text)
+        raise DataError(f"{name}: line {line + first_line - 1}: {problem}" if line else f"{name}: {problem}") from None
+
+
+def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
+    """The line and what is wrong, in words for the person editing the file."""
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow (NUL, BEL ...)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return text[:exc.position].count("\n") + 1, f"character U+{code:04X} is not allowed in YAML; remove it"
     context = getattr(exc, "context", None) or ""
     context_mark, problem_mark = getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None)
     problem = (getattr(exc, "problem", None) or "invalid YAML").strip()
     if context in _CONTEXTS and context_mark is not None:
-        return f"line {context_mark.line + 1}: {_CONTEXTS[context]}"
+        return context_mark.line + 1, _CONTEXTS[context]
     mark = problem_mark or context_mark
-    return f"line {mark.line + 1}: {problem}" if mark else problem
+    return (mark.line + 1 if mark else None), problem
 
 
 def _check_no_comment_after_text(text: str, name: str) -> None:
@@ -118,12 +132,14 @@ class Translated(dict):
         self.fallback = fallback
 
 
-def _not_text(value: Any) -> str | None:
+def not_text(value: Any) -> str | None:
     """Why a YAML value is not text, when YAML read it as something else."""
     if isinstance(value, bool):
         return "YAML reads it as yes/no (on, off, yes, no, true, false); put the text in quotes"
     if isinstance(value, (int, float)):
         return "YAML reads it as a number; put the text in quotes"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "YAML reads it as a date; put the text in quotes"
     return None
 
 
@@ -158,7 +174,7 @@ class Fields:
 
     def text(self, key: str, path: str | None = None) -> str:
         value = self.value(key, path)
-        why = _not_text(value)
+        why = not_text(value)
         if why:
             raise self.error(f"'{path or key}' is not text: {why}")
         if not isinstance(value, str) or not value.strip():
@@ -178,12 +194,16 @@ class Fields:
         if not isinstance(value, list):
             raise self.error(f"'{key}' must be a list of text")
         for item in value:
-            why = _not_text(item)
+            why = not_text(item)
             if why:
                 raise self.error(f"'{key}' has {item!r}, which is not text: {why}")
             if not isinstance(item, str) or not item.strip():
                 raise self.error(f"'{key}' must be a list of non-empty text")
-        return [item.strip() for item in value]
+        items = [item.strip() for item in value]
+        twice = next((item for i, item in enumerate(items) if item in items[:i]), None)
+        if twice is not None:
+            raise self.error(f"'{key}' lists '{twice}' twice")
+        return items
 
     def sub(self, key: str, where: str | None = None) -> Fields:
         return Fields(self.value(key), self.file, where or self._join(key), self.langs)

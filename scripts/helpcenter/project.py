@@ -12,7 +12,9 @@ from pathlib import Path
 from .content import check_refs, generated_pages, page_sources
 from .data import SECTION_IDS, HelpCenter, load_helpcenter
 from .languages import Languages, from_i18n
+from .prose_links import check_links, page_anchors
 from .search_worker import Worker, build_worker
+from .site_config import check_site_config
 from .templates import Templates
 
 # Pages whose body is generated (the `generate:` value of a stub's front matter).
@@ -31,15 +33,37 @@ class Project:
 def load_project(config) -> Project:
     """Read and check the project of a loaded MkDocs config: languages, data, page sources,
     references in every page, templates and the search worker."""
+    check_site_config(config)
     docs = Path(config.docs_dir)
     langs = from_i18n(config.plugins["i18n"].config.languages)
     hc = load_helpcenter(docs, langs)
     sources = page_sources(docs, skip={"data"})
     generated = generated_pages(sources, set(GENERATORS), docs.name, langs)
     codes = {c.code for c in hc.causes}
-    for rel, source in sources.items():  # cause pages were checked with their data
-        if hc.cause_for_src(rel) is None:
-            check_refs(source.body, f"{docs.name}/{rel}", codes, list(SECTION_IDS), source.body_line)
+    for rel, source in sources.items():
+        name = f"{docs.name}/{rel}"
+        if hc.cause_for_src(rel) is None:  # cause pages were checked with their data
+            check_refs(source.body, name, codes, list(SECTION_IDS), source.body_line)
+        lang = next((code for code in langs.others if rel.endswith(f"{langs.suffix(code)}.md")), langs.default)
+        check_links(rel, source.body, source.body_line, name, docs,
+                    lambda target, lang=lang: _landing(target, lang, sources, langs),
+                    lambda page: _anchors(hc, page))
     templates = Templates(config.theme.get_env())
     templates.check()
     return Project(langs, hc, generated, templates, build_worker(config.theme.dirs))
+
+
+def _landing(target: str, lang: str, sources, langs: Languages) -> str | None:
+    """The page a link to the source `target` lands on from a page in `lang`: static-i18n picks
+    that language's version where there is one."""
+    own = target[: -len(".md")] + langs.suffix(lang) + ".md"
+    return own if own in sources else target if target in sources else None
+
+
+def _anchors(hc: HelpCenter, page: str) -> set[str] | None:
+    """A cause page's anchors: its title, its sections and what its prose adds."""
+    found = hc.cause_for_src(page)
+    if found is None:
+        return None  # MkDocs checks the rest
+    cause, lang = found
+    return {"title", *SECTION_IDS} | page_anchors(cause.sections[lang].values())

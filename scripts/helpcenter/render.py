@@ -8,6 +8,7 @@ HTML.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -50,13 +51,19 @@ class Renderer:
         """A data value in this page's language (the default's, marked, where it has none)."""
         fallback = self.lang in getattr(value, "fallback", ())
         lang = self.hc.langs.default if fallback else self.lang
-        return Text(value[self.lang], lang, fallback, self.hc.labels["untranslated"][self.lang])
+        return Text(value[self.lang], lang, fallback, self.hc.label("untranslated", self.lang))
 
     def t(self, key: str, **values) -> Text:
         """A label, its placeholders filled in."""
         label = self.hc.labels[key]
         return Text(self.hc.label(key, self.lang, **values), self.x(label).lang, self.x(label).fallback,
-                    self.hc.labels["untranslated"][self.lang])
+                    self.hc.label("untranslated", self.lang))
+
+    def script_label(self, key: str) -> str | list[str]:
+        """A label for the page's scripts: its text, or with placeholders [text, name, text, ...]
+        (HelpCenter.label_parts), which the scripts' fill() reads the way label() does."""
+        parts = self.hc.label_parts(key, self.lang)
+        return parts[0] if len(parts) == 1 else parts
 
     def colon(self) -> str:
         return self.hc.colon[self.lang]
@@ -104,8 +111,8 @@ class Renderer:
             elif cause.sections[self.lang][section.id]:
                 parts.append(render(c.prose, self.expand_refs(cause.sections[self.lang][section.id]), prose_note))
         parts.append(self.pager(cause))
-        parts.append(render(m.copy_config, {key.replace("_", "-"): self.hc.labels[key][self.lang]
-                                            for key in ("copy_link", "copy_link_to", "copied", "copied_link")}))
+        parts.append(render(m.copy_config, {key.replace("_", "-"): json.dumps(self.script_label(key), ensure_ascii=False)
+                                            for key in ("copy_link", "copy_link_to", "copied_link")}))
         return blocks(*parts)
 
     def related(self, cause: Cause) -> str:
@@ -239,7 +246,7 @@ class Renderer:
                              "check": self.url_for(self.cause_src(cause), "self-check")}
                 for cause in self.hc.causes
             },
-            "labels": {key.removeprefix("tr_"): self.hc.labels[key][self.lang] for key in (
+            "labels": {key.removeprefix("tr_"): self.script_label(key) for key in (
                 "tr_step", "tr_yes", "tr_no", "tr_unsure", "tr_back", "tr_restart", "tr_trail", "tr_result",
                 "tr_open_fix", "tr_open_check", "tr_remaining", "tr_remaining_text", "tr_none",
                 "tr_to_support", "support_title", "support_text", "tr_support_ruled_out", "tr_support_unsure",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .fields import Fields, load_yaml
+from .fields import Fields, load_yaml, not_text
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -67,18 +67,22 @@ def load_search_words(path: Path, name: str, corpus: dict[str, str], langs) -> d
         synonyms = entry.sub("synonyms") if "synonyms" in entry.data else Fields({}, name, f"{lang}: synonyms")
         pairs: list[tuple[str, str]] = []
         seen: dict[str, str] = {}
+        written = getattr(synonyms.data, "written", {})
         for target, readers in synonyms.data.items():
-            site = normalize(str(target)).strip() if target is not None else ""
-            where = f"{lang}: synonyms '{target}'"
-            if not site:
+            where = f"{lang}: synonyms '{written.get(target, target)}'"
+            if target is None or (isinstance(target, str) and not target.strip()):
                 raise top.error(f"{lang}: synonyms: an entry has no site word")
+            if not isinstance(target, str):
+                raise top.error(f"{where}: the site word is not text: {not_text(target) or 'write it as text'}")
+            site = normalize(target).strip()
             if not isinstance(readers, list) or not readers:
                 raise top.error(f"{where}: needs a list of reader words")
             if not occurs(site, corpus[lang]):
                 raise top.error(f"{where}: '{site}' does not occur in the {lang} search index")
             for reader in readers:
                 if not isinstance(reader, str):
-                    raise top.error(f"{where}: reader word {reader!r} is not text; put it in quotes")
+                    raise top.error(f"{where}: reader word '{reader}' is not text: "
+                                    f"{not_text(reader) or 'put it in quotes'}")
                 word = normalize(reader).strip()
                 if not word:
                     raise top.error(f"{where}: a reader word is empty")

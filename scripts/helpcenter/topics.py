@@ -88,7 +88,8 @@ def load_topics(path: Path, name: str, related_titles: tuple[str, ...], cause_co
     for title in related_titles:
         if title not in covered:
             raise top.error(f"the article's related title '{title}' has no topic")
-    for theme in themes:
-        if not any(theme.id in t.themes for t in topics):
-            raise top.error(f"theme '{theme.id}' has no topic")
+    for kind, named, field in (("theme", themes, "themes"), ("platform", platforms, "platforms")):
+        for item in named:  # it would be an empty heading on the hub
+            if not any(item.id in getattr(t, field) for t in topics):
+                raise top.error(f"{kind} '{item.id}' has no topic")
     return Topics(themes, platforms, tuple(topics))

@@ -108,10 +108,12 @@ class Tree:
 
 
 def _answer_keys(item):
-    """YAML 1.1 reads the bare keys yes/no as booleans; take them as written."""
+    """YAML 1.1 reads the bare keys yes/no (and on/off, true/false) as booleans; take them as
+    written, so that only `yes:` and `no:` are answers."""
     if not isinstance(item, dict):
         return item
-    return {(("yes" if k else "no") if isinstance(k, bool) else k): v for k, v in item.items()}
+    written = getattr(item, "written", {})
+    return {(written.get(k, str(k)) if isinstance(k, bool) else k): v for k, v in item.items()}
 
 
 def load_tree(path: Path, name: str, cause_codes: set[str], langs) -> Tree:

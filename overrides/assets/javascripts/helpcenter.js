@@ -83,7 +83,13 @@ document.addEventListener("click", function (event) {
   var config = document.querySelector(".hc-copy-config");
   var canonical = document.querySelector('link[rel="canonical"]');
   if (config && canonical) {
-    var labels = config.dataset;
+    // Each label is JSON: its text, or [text, name, text, ...] to fill (render.py: script_label).
+    var labels = {};
+    Object.keys(config.dataset).forEach(function (key) { labels[key] = JSON.parse(config.dataset[key]); });
+    var fill = function (label, values) {
+      if (typeof label === "string") return label;
+      return label.map(function (part, i) { return i % 2 ? String(values[part]) : part; }).join("");
+    };
     // A link icon (Material's own "link" glyph), named in the page's language.
     var icon = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7a5 5 0 0 0 0 10h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1M8 13h8v-2H8zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4a5 5 0 0 0 0-10"/></svg>';
     document.querySelectorAll("article h1[id], article h2[id]").forEach(function (heading) {
@@ -94,11 +100,11 @@ document.addEventListener("click", function (event) {
       button.className = "hc-copy-link";
       button.innerHTML = icon;
       button.title = labels.copyLink;
-      button.setAttribute("aria-label", labels.copyLinkTo.replace("{heading}", name));
+      button.setAttribute("aria-label", fill(labels.copyLinkTo, { heading: name }));
       button.dataset.url = url;
       button.addEventListener("click", function () {
         copy(url).then(function () {
-          confirm(button, null, labels.copiedLink.replace("{url}", url));
+          confirm(button, null, fill(labels.copiedLink, { url: url }));
         });
       });
       heading.classList.add("hc-has-copy");

@@ -16,8 +16,9 @@
   Object.keys(data.causes).forEach(function (code) { causeOf[data.causes[code].anchor] = code; });
 
   function own(table, key) { return Object.prototype.hasOwnProperty.call(table, key); }
-  function fill(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (all, key) { return own(values, key) ? values[key] : all; });
+  // A label with placeholders comes as [text, name, text, ...] (render.py: script_label).
+  function fill(label, values) {
+    return label.map(function (part, i) { return i % 2 ? String(values[part]) : part; }).join("");
   }
 
   // A hash the wizard does not know (a section's, a typo, "#%", "#__proto__") is not a step.
