@@ -131,7 +131,7 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
         return NAV_ORDER.index(src) if src in NAV_ORDER else len(NAV_ORDER)
 
     nav.items.sort(key=key)
-    for item in nav.items:  # the causes' section, named with their number ("六种原因")
+    for item in nav.items:  # the causes' section, named with their number ("六种常见原因")
         if item.is_section and key(item) == NAV_ORDER.index("causes"):
             count = _helpcenter.count_words(lang, len(_helpcenter.causes))
             item.title = escape(_helpcenter.label("causes_nav", lang, **count))
@@ -270,7 +270,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         if path.exists():  # the data check forbids this; never overwrite a real page
             raise DataError(f"docs/data/causes.yml: redirect {redirect.source} would replace a page")
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(redirect_page(redirect, config.site_url, _templates), encoding="utf-8")
+        path.write_text(redirect_page(redirect, config.site_url, _templates, _helpcenter.colon[redirect.lang]), encoding="utf-8")
     for lang, html in _error_pages.items():
         (site / _langs.prefix(lang) / "404.html").write_text(html, encoding="utf-8")
     # static-i18n has written one index for all languages by now: one per language, reworked.

@@ -306,8 +306,8 @@ EDITS = {
         "docs/loop: a symbolic link to a folder that contains it (MkDocs would follow it forever)"),
     # templates
     "a broken template": (
-        "overrides/partials/hc/cause.html", "{% macro quote(paragraph, caption) -%}", "{% macro quote(paragraph, caption) -%}{% if %}",
-        "overrides/partials/hc/cause.html: line {{% if %}}: Expected an expression, got 'end of statement block'"),
+        "overrides/partials/hc/common.html", "{% macro quote(paragraph, caption) -%}", "{% macro quote(paragraph, caption) -%}{% if %}",
+        "overrides/partials/hc/common.html: line {{% if %}}: Expected an expression, got 'end of statement block'"),
 }
 
 

@@ -10,6 +10,7 @@ from mkdocs.config import load_config
 from helpcenter.content import check_refs, expand_refs
 from helpcenter.errors import DataError
 from helpcenter.project import load_project
+from helpcenter.typography import full_width
 
 SOURCE = """See [[FQ-02]] and [[FQ-01#fix]].
 
@@ -79,3 +80,15 @@ def test_what_editors_save_reads_the_same(project, monkeypatch):
     after = _load(project)
     assert after.hc == before.hc
     assert after.generated == before.generated
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("背景下,分期付款", "背景下，分期付款"),
+    ("原因分析:", "原因分析："),
+    ("查看拼多多(PDD)先用后付", "查看拼多多（PDD）先用后付"),
+    ("付款? 好!", "付款？好！"),
+    ("发布时间 02:52:29, 2024", "发布时间 02:52:29, 2024"),  # between digits and Latin: as written
+    ("Xiaomi Store (Mi Store), then", "Xiaomi Store (Mi Store), then"),
+])
+def test_chinese_text_takes_full_width_punctuation(text, shown):
+    assert full_width(text) == shown

@@ -16,6 +16,8 @@ CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+")
 GLOSS = re.compile(r"[A-Za-z][^()]*\(([^()]+)\)")
 ALLOWED_CHINESE_ON_EN = {"简体中文"}
 PHONE = re.compile(r"(?<![\d.-])(?:\+?\d[\d -]{6,}\d)(?![\d.-])")
+HALF_WIDTH_MARKS = re.compile(r"[,:;?!()，：；？！（）\s]")
+HALF_WIDTH_BESIDE_CHINESE = re.compile(r"[\u4e00-\u9fff][ ]?[,:;?!()]|[,:;?!()][ ]?[\u4e00-\u9fff]")
 DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?")
 
 
@@ -85,10 +87,25 @@ def test_cause_page_header_number_code_and_pager(site, helpcenter, lang):
 
 
 def test_chinese_why_contains_the_article_paragraph_exactly(site, helpcenter):
+    """The article's words exactly; only its half-width punctuation is shown full-width."""
     for cause, source in zip(helpcenter.causes, helpcenter.article.causes):
         quote = soup(site, f"causes/{cause.slug}").select_one("#why ~ figure.hc-source blockquote")
-        assert quote.get_text(strip=True) == source.paragraph
-        assert source.paragraph in section_text(soup(site, f"causes/{cause.slug}"), "why")
+        shown = quote.get_text(strip=True)
+        assert shown == helpcenter.typeset(source.paragraph, "zh")
+        assert HALF_WIDTH_MARKS.sub("", shown) == HALF_WIDTH_MARKS.sub("", source.paragraph)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_chinese_text_has_chinese_punctuation(site, page_paths, helpcenter, lang):
+    """No half-width , : ; ? ! or brackets beside Chinese characters in shown Chinese text."""
+    chinese = [path for path in page_paths[lang]] if lang in helpcenter.full_width else []
+    for path in chinese:
+        doc = soup(site, path)
+        for node in doc(["script", "style", "code"]) + doc.select('[lang]:not([lang^="zh"]):not(html)'):
+            node.decompose()
+        text = doc.select_one("article").get_text("")
+        found = HALF_WIDTH_BESIDE_CHINESE.findall(text)
+        assert found == [], (path, found)
 
 
 def test_english_why_quotes_the_translation(site, helpcenter):
@@ -125,8 +142,8 @@ def test_home_page(site, helpcenter, lang):
     assert doc.select_one("article h1").get_text(strip=True).rstrip("¶") == helpcenter.question[lang]
     assert helpcenter.question["zh"] == "小米商城为什么无法使用小米分期？"
     text = article_text(doc)
-    assert helpcenter.article_text["intro"][lang] in text
-    assert helpcenter.article_text["closing"][lang] in text
+    assert helpcenter.typeset(helpcenter.article_text["intro"][lang], lang) in text
+    assert helpcenter.typeset(helpcenter.article_text["closing"][lang], lang) in text
     cards = doc.select(".hc-cards li")
     assert len(cards) == len(helpcenter.causes)
     for card, cause in zip(cards, helpcenter.causes):

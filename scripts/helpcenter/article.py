@@ -8,6 +8,7 @@ else is an error, so a changed source never slips through half-imported.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,7 @@ class ArticleCause:
 class Article:
     title: str
     published: str
+    published_on: datetime.date
     intro: str
     causes: tuple[ArticleCause, ...]
     closing: str
@@ -60,6 +62,10 @@ def parse_article(text: str, source: str = "article") -> Article:
     if not match:
         raise fail(n, "expected the '发布时间:' line after the title")
     published = match["value"].strip()
+    try:
+        published_on = datetime.date.fromisoformat(published.split()[0])
+    except ValueError:
+        raise fail(n, f"the publication date must read YYYY-MM-DD, found '{published}'") from None
     pos += 1
 
     n, line = lines[pos]
@@ -111,7 +117,7 @@ def parse_article(text: str, source: str = "article") -> Article:
             raise fail(n, f"duplicate related title: {item!r}")
         related.append(item)
 
-    return Article(title, published, intro, tuple(causes), closing, tuple(related))
+    return Article(title, published, published_on, intro, tuple(causes), closing, tuple(related))
 
 
 def _join_wrapped(parts: list[str]) -> str:

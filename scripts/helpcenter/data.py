@@ -6,10 +6,13 @@ line before the site directory is touched.
 
 from __future__ import annotations
 
+import datetime
 import re
 import string
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from babel.dates import format_date
 
 from .article import Article, load_article
 from .content import GENERATED_SECTIONS, check_refs, split_sections
@@ -19,6 +22,7 @@ from .languages import Languages
 from .search_data import SearchWords, load_search_words, normalize
 from .topics import Topics, load_topics
 from .troubleshooter import Tree, load_tree
+from .typography import full_width
 
 CODE = re.compile(r"^FQ-[0-9]{2}$")
 # A slug becomes a folder name and part of every link an agent pastes: keep it short.
@@ -103,6 +107,7 @@ class HelpCenter:
     colon: dict[str, str]  # per language: ":" or "："
     numbers: dict[str, tuple[str, ...]]  # per language: number words, from zero
     formal: dict[str, dict[str, str]]  # per language: word -> its formal form (agents' replies)
+    full_width: frozenset[str]  # languages whose shown text takes full-width punctuation
     tree: Tree
     topics: Topics
     search: dict[str, SearchWords] = field(default_factory=dict)
@@ -121,6 +126,14 @@ class HelpCenter:
                 if self.src_uri(cause, lang) == src_uri:
                     return cause, lang
         return None
+
+    def typeset(self, text: str, lang: str) -> str:
+        """Text as shown in `lang` (its punctuation: helpcenter/typography.py)."""
+        return full_width(text) if lang in self.full_width else text
+
+    def date(self, day: datetime.date, lang: str) -> str:
+        """A date as the language writes it: 2024年5月31日, May 31, 2024."""
+        return format_date(day, format="long", locale=lang.replace("-", "_"))
 
     def label(self, key: str, lang: str, **values) -> str:
         """A label's text in a language, its placeholders filled in (checked at load time)."""
@@ -175,7 +188,7 @@ def load_helpcenter(docs_dir: Path, langs: Languages) -> HelpCenter:
                    else "out of order")
         raise site.error(f"sections: {problem} (the generator needs {', '.join(SECTION_IDS)}, in that order)")
     labels = _load_labels(site)
-    colon, numbers, formal = _load_languages(site, langs)
+    colon, numbers, formal, full_width_langs = _load_languages(site, langs)
     causes = _load_causes(docs_dir, name, langs, article, translations, ids)
     codes = {c.code for c in causes}
     tree = load_tree(docs_dir / TREE, name(TREE), codes, langs)
@@ -191,6 +204,7 @@ def load_helpcenter(docs_dir: Path, langs: Languages) -> HelpCenter:
         colon=colon,
         numbers=numbers,
         formal=formal,
+        full_width=full_width_langs,
         tree=tree,
         topics=topics,
     )
@@ -259,18 +273,21 @@ def _check_placeholders(site: Fields, key: str, lang: str, text: str, expected: 
             raise site.error(f"{where}: missing placeholder {{{placeholder}}}")
 
 
-def _load_languages(site: Fields, langs: Languages) -> tuple[dict, dict, dict]:
+def _load_languages(site: Fields, langs: Languages) -> tuple[dict, dict, dict, frozenset]:
     """Per language: the colon, the number words and the formal register's words (site.yml:
     languages); a language without its own takes the default language's."""
     top = site.sub("languages")
     for code in top.data:
         if code not in langs.codes:
             raise top.error(f"'{code}' is not a language of the site (mkdocs.yml: i18n)")
-    colon, numbers, formal = {}, {}, {}
+    colon, numbers, formal, full = {}, {}, {}, {}
     for lang in langs.codes:
         if lang not in top.data:
             continue
-        entry = top.sub(lang).only("colon", "numbers", "formal")
+        entry = top.sub(lang).only("colon", "numbers", "formal", "full_width_punctuation")
+        full[lang] = entry.data.get("full_width_punctuation", False)
+        if not isinstance(full[lang], bool):
+            raise entry.error("'full_width_punctuation' must be true or false")
         colon[lang] = entry.value("colon")
         if not isinstance(colon[lang], str):
             raise entry.error("'colon' must be text")
@@ -286,7 +303,8 @@ def _load_languages(site: Fields, langs: Languages) -> tuple[dict, dict, dict]:
         colon.setdefault(lang, colon[langs.default])
         numbers.setdefault(lang, numbers[langs.default])
         formal.setdefault(lang, formal[langs.default])
-    return colon, numbers, formal
+        full.setdefault(lang, full[langs.default])
+    return colon, numbers, formal, frozenset(lang for lang, on in full.items() if on)
 
 
 def _load_causes(docs_dir, name, langs, article, translations, section_ids) -> tuple[Cause, ...]:

@@ -45,7 +45,7 @@ def redirects(hc: HelpCenter) -> list[Redirect]:
     return out
 
 
-def redirect_page(redirect: Redirect, site_url: str, templates: Templates) -> str:
+def redirect_page(redirect: Redirect, site_url: str, templates: Templates, colon: str) -> str:
     relative = posixpath.relpath(redirect.target, redirect.source) + "/"
-    title = f"{redirect.cause.code}: {redirect.cause.title[redirect.lang]}"
+    title = f"{redirect.cause.code}{colon}{redirect.cause.title[redirect.lang]}"
     return render(templates.redirect.page, redirect.lang, title, site_url + redirect.target, relative)

@@ -20,6 +20,7 @@ from .diagram import NARROW, WIDE, layout
 from .fields import Translated
 from .links import cause_path, short_link_paths
 from .templates import Templates, Text, render
+from .typography import bracketed
 from .troubleshooter import ANSWERS, END_ANCHOR, SUPPORT_ANCHOR, Step
 
 TROUBLESHOOTER_SRC = "troubleshoot.md"
@@ -51,19 +52,23 @@ class Renderer:
         """A data value in this page's language (the default's, marked, where it has none)."""
         fallback = self.lang in getattr(value, "fallback", ())
         lang = self.hc.langs.default if fallback else self.lang
-        return Text(value[self.lang], lang, fallback, self.hc.label("untranslated", self.lang))
+        return Text(self.hc.typeset(value[self.lang], lang), lang, fallback,
+                    self.hc.label("untranslated", self.lang))
 
     def t(self, key: str, **values) -> Text:
         """A label, its placeholders filled in."""
-        label = self.hc.labels[key]
-        return Text(self.hc.label(key, self.lang, **values), self.x(label).lang, self.x(label).fallback,
-                    self.hc.label("untranslated", self.lang))
+        label = self.x(self.hc.labels[key])
+        return Text(self.hc.typeset(self.hc.label(key, self.lang, **values), label.lang), label.lang,
+                    label.fallback, self.hc.label("untranslated", self.lang))
 
     def script_label(self, key: str) -> str | list[str]:
         """A label for the page's scripts: its text, or with placeholders [text, name, text, ...]
         (HelpCenter.label_parts), which the scripts' fill() reads the way label() does."""
         parts = self.hc.label_parts(key, self.lang)
         return parts[0] if len(parts) == 1 else parts
+
+    def bracketed(self, text: str) -> str:
+        return bracketed(text, self.lang in self.hc.full_width)
 
     def colon(self) -> str:
         return self.hc.colon[self.lang]
@@ -78,6 +83,9 @@ class Renderer:
 
     def cause_number(self, cause: Cause) -> Text:
         return self.t("cause_number", number=cause.number, total=len(self.hc.causes))
+
+    def quote_source(self) -> Text:
+        return self.t("quote_source", title=self.hc.article_text["title"][self.lang])
 
     def expand_refs(self, markdown: str) -> str:
         """[[FQ-02]] / [[FQ-02#fix]] become links titled from the data."""
@@ -104,8 +112,7 @@ class Renderer:
         for section in self.hc.sections:
             parts.append(render(c.heading, 2, self.x(section.name), section.id))
             if section.id == "why" and cause.paragraph:
-                parts.append(render(m.quote, self.x(cause.paragraph),
-                                    self.t("quote_source", title=self.hc.article_text["title"][self.lang])))
+                parts.append(render(c.quote, self.x(cause.paragraph), self.quote_source()))
             if section.id == "related":
                 parts.append(self.related(cause))
             elif cause.sections[self.lang][section.id]:
@@ -146,16 +153,18 @@ class Renderer:
                   "href": self.url_for(self.cause_src(cause), None)}
                  for cause in self.hc.causes]
         source = self.t("source", title=self.hc.article_text["title"][self.lang],
-                        published=self.hc.article.published)
+                        published=self.hc.date(self.hc.article.published_on, self.lang))
         return blocks(
             render(c.heading, 1, self.x(self.hc.question), "title"),
             render(m.button, self.t("tr_home_link"), self.link(TROUBLESHOOTER_SRC)),
             render(c.heading, 2, self.t("causes_heading", **count), "causes"),
             render(m.cards, cards),
+            # The article's own words, quoted as such: its intro ends "here are some causes",
+            # which the cards above answer.
             render(c.heading, 2, self.t("intro_heading"), "intro"),
-            render(c.paragraph, self.x(self.hc.article_text["intro"])),
+            render(c.quote, self.x(self.hc.article_text["intro"]), self.quote_source()),
             render(c.heading, 2, self.t("closing_heading"), "closing"),
-            render(c.paragraph, self.x(self.hc.article_text["closing"])),
+            render(c.quote, self.x(self.hc.article_text["closing"]), self.quote_source()),
             render(c.heading, 2, self.t("contact_heading"), "contact"),
             render(m.contact, self.t("contact")),
             render(c.paragraph, source, "hc-source-note"),
@@ -327,7 +336,8 @@ class Renderer:
     def topics_page(self) -> str:
         m, c = self.templates.topics, self.templates.common
         data, colon = self.hc.topics, self.colon()
-        themes = [{"id": t.id, "name": self.x(t.name), "count": len(data.in_theme(t.id))} for t in data.themes]
+        themes = [{"id": t.id, "name": self.x(t.name), "count": self.bracketed(str(len(data.in_theme(t.id))))}
+                  for t in data.themes]
         parts = [
             render(c.heading, 1, self.t("topics_title"), "title"),
             render(c.paragraph, self.t("topics_intro", count=len(data.topics))),
@@ -350,7 +360,7 @@ class Renderer:
         item = {"id": topic.id, "title": self.x(topic.title), "url": topic.url, "also": None, "meta": []}
         if theme_id != topic.themes[0]:
             primary = next(t for t in data.themes if t.id == topic.themes[0])
-            item["also"] = self.t("topics_also", theme=primary.name[self.lang])
+            item["also"] = self.bracketed(self.t("topics_also", theme=primary.name[self.lang]))
             return item
         if topic.platforms:
             item["meta"].append({"label": self.t("topics_platform_tags"), "chips": True, "separator": " ",
