@@ -19,10 +19,20 @@ from helpcenter.browser import launch  # noqa: E402
 from helpcenter.localserver import serve_directory  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = {"agents-en": "en/agents/", "home-zh": "", "home-en": "en/", "tree-zh": "troubleshoot/", "tree-en": "en/troubleshoot/#q-limit",
+PAGES = {"agents-en": "en/agents/", "home-zh": "", "home-en": "en/", "tree-zh": "troubleshoot/",
+         "tree-en": "en/troubleshoot/", "tree-en-q-limit": "en/troubleshoot/#q-limit",
          "cause-zh": "causes/installment-limit/",
          "cause-en": "en/causes/installment-limit/"}
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
+
+# A full-page capture paints only what is near the viewport: parts the site lays out lazily
+# (content-visibility: auto, such as the agent page's replies) would come out blank. For the
+# capture only, they are laid out like the rest.
+SHOW_ALL = """() => {
+  for (const el of document.querySelectorAll("body *")) {
+    if (getComputedStyle(el).contentVisibility === "auto") el.style.contentVisibility = "visible";
+  }
+}"""
 
 
 def main() -> None:
@@ -38,7 +48,10 @@ def main() -> None:
                     page = browser.new_page(viewport={"width": width, "height": height},
                                             color_scheme=scheme)
                     for name, path in PAGES.items():
+                        if "#" in path:  # a load of its own, not a jump within the page before
+                            page.goto("about:blank")
                         page.goto(base + path)
+                        page.evaluate(SHOW_ALL)
                         target = out / f"{name}-{view}-{scheme}.png"
                         page.screenshot(path=str(target), full_page=True)
                         print(target)

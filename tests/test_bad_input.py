@@ -72,6 +72,10 @@ EDITS = {
         "docs/data/site.yml", '    en: "Yes"\n', "    en: Yes\n",
         "docs/data/site.yml: labels: 'tr_yes.en' is not text: YAML reads it as yes/no (on, off, yes, "
         "no, true, false); put the text in quotes"),
+    "a label too long for the phone's flowchart": (
+        "docs/data/site.yml", '    en: "Yes"\n', '    en: "Yes, that is what I see"\n',
+        "docs/data/site.yml: labels: 'tr_yes.en': 'Yes, that is what I see' is too long for the flowchart "
+        "on a phone (about 159 px at 12 px bold; at most 138 px fit)"),
     "a number where text is expected": (
         "docs/data/causes.yml", "slug: installment-limit", "slug: 2024",
         "docs/data/causes.yml: cause 2: 'slug' is not text: YAML reads it as a number; put the text in quotes"),

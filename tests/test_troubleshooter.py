@@ -131,11 +131,18 @@ def page_soup(site, lang):
 def test_page_has_every_step_anchored_and_linked(site, helpcenter, lang):
     doc = page_soup(site, lang)
     tree = helpcenter.tree
+    labels = {a: helpcenter.labels[f"tr_{a}"][lang] for a in ("yes", "no", "unsure")}
     for question_id, question in tree.questions.items():
         item = doc.select_one(f"ol.hc-tree > li#q-{question_id}")
         assert question.text[lang] in item.get_text()
-        targets = [a["href"] for a in item.select(".hc-tree__answer a")]
-        assert targets == [f"#{question.answer(a).anchor}" for a in ("yes", "no", "unsure")]
+        # One row per place the answers lead to, in the answers' order, with every answer that
+        # leads there ("No / Not sure"): each answer once, beside its own target.
+        rows = [(row.select_one(".hc-tree__label").get_text().split(" / "), row.select_one("a")["href"])
+                for row in item.select(".hc-tree__answer")]
+        assert [label for words, _ in rows for label in words] == list(labels.values())
+        for answer, label in labels.items():
+            assert next(href for words, href in rows if label in words) == f"#{question.answer(answer).anchor}"
+        assert len({href for _, href in rows}) == len(rows)  # no two rows lead to the same place
     for cause in helpcenter.causes:
         result = doc.select_one(f"li#r-{cause.code.lower()}")
         links = [a["href"] for a in result.select("a")]
@@ -145,6 +152,10 @@ def test_page_has_every_step_anchored_and_linked(site, helpcenter, lang):
     assert ranked == [f"../causes/{helpcenter.cause_by_code(c).slug}/#self-check" for c in tree.likely]
     assert doc.select_one("li#r-support")
     assert doc.select_one("h1").get_text(strip=True).rstrip("¶") == helpcenter.labels["tr_title"][lang]
+    # Where the answers lead: a heading of its own, in the page's table of contents.
+    heading = doc.select_one(".hc-tree-all h3#results")
+    assert heading.get_text(strip=True).rstrip("¶") == helpcenter.labels["tr_results"][lang]
+    assert doc.select_one('nav.md-nav--secondary a[href="#results"]')
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -156,9 +167,45 @@ def test_the_flowchart_comes_wide_and_narrow(site, helpcenter, lang):
     for chart in charts:
         leaves = [a["href"] for a in chart.select("a")]
         assert set(leaves) >= {f"../causes/{c.slug}/#fix" for c in helpcenter.causes} | {"#r-check"}
-        for line in chart.select("tspan"):
+        for line in chart.select("tspan[y]"):
             assert not re.match(r"^[，。、；：？！）》”,.;:?!)]", line.get_text()), line.get_text()
+            assert line.get_text() == line.get_text().strip()  # no space at a line's ends (centred text)
+        # A cause's box reads as its title (the spaces between the lines are kept, at no width).
+        titles = {f"../causes/{c.slug}/#fix": c.title[lang] for c in helpcenter.causes}
+        for link in chart.select("a"):
+            if link["href"] in titles:
+                assert link.get_text() == titles[link["href"]]
+                assert link.select_one("text")["text-anchor"] == "middle"
+        for gap in chart.select("tspan:not([y])"):
+            assert gap["font-size"] == "0" and gap.get_text() == " "
     assert len({e["id"] for e in doc.select("[id]")}) == len(doc.select("[id]"))  # ids stay unique
+
+
+def test_the_gap_before_a_cause_fits_its_label(helpcenter):
+    """The "yes" arrow is as long as its label needs, in any language; on a phone the boxes give
+    up the width, so the chart stays within 358 px."""
+    from helpcenter.diagram import NARROW, WIDE, label_width, layout
+
+    tree = helpcenter.tree
+
+    def chart(size, yes):
+        labels = {"yes": yes, "no": "No", "unsure": "Not sure", "end": "End"}
+        return layout(tree, size, lambda step: step.ref, lambda step: "#" + step.anchor, labels, "Flowchart")
+
+    for size in (WIDE, NARROW):
+        gaps = {}
+        for yes in ("是", "Yes", "Kyllä", "Sí, exacto"):
+            drawn = chart(size, yes)
+            question = next(b for b in drawn.boxes if b["kind"] == "question")
+            cause = next(b for b in drawn.boxes if b["kind"] == "cause")
+            edge = next(e for e in drawn.edges if e["label"] == yes)
+            gaps[yes] = cause["x"] - (question["x"] + question["w"])
+            # The label ends before the arrowhead (12 px) and the cause's box.
+            assert edge["label_x"] + label_width(yes) + 12 < cause["x"], (size.name, yes)
+            if size is NARROW:
+                assert drawn.width <= 358, yes
+        assert gaps["是"] <= gaps["Yes"] <= gaps["Kyllä"] < gaps["Sí, exacto"], (size.name, gaps)
+    assert chart(NARROW, "Kyllä").boxes[0]["w"] < chart(NARROW, "Yes").boxes[0]["w"]  # the boxes give way
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -16,6 +16,7 @@ from babel.dates import format_date
 
 from .article import Article, load_article
 from .content import GENERATED_SECTIONS, check_refs, split_sections
+from .diagram import LabelTooLong, check_yes_label
 from .errors import DataError
 from .fields import SLUG, Fields, Named, Translated, load_yaml, named_list, read_text
 from .languages import Languages
@@ -192,6 +193,11 @@ def load_helpcenter(docs_dir: Path, langs: Languages) -> HelpCenter:
     causes = _load_causes(docs_dir, name, langs, article, translations, ids)
     codes = {c.code for c in causes}
     tree = load_tree(docs_dir / TREE, name(TREE), codes, langs)
+    for lang in langs.codes:  # the flowchart draws "yes" on its arrows
+        try:
+            check_yes_label(tree, labels["tr_yes"][lang])
+        except LabelTooLong as error:
+            raise site.error(f"labels: 'tr_yes.{lang}': {error}") from None
     topics = load_topics(docs_dir / TOPICS, name(TOPICS), article.related, codes, langs)
     hc = HelpCenter(
         langs=langs,

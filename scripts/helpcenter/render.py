@@ -201,24 +201,28 @@ class Renderer:
         )
 
     def tree_items(self) -> list[dict]:
-        """The questions in reading order, each with where its three answers lead."""
+        """The questions in reading order, each with where its three answers lead: one row per
+        place, with the answers that lead there ("no" and "not sure" often share one)."""
         tree = self.hc.tree
         order = tree.order()
         number = {question_id: i for i, question_id in enumerate(order, start=1)}
         items = []
         for question_id in order:
             question = tree.questions[question_id]
-            answers = []
+            answers: dict[Step, dict] = {}
             for answer in ANSWERS:
                 step = question.answer(answer)
+                if step in answers:
+                    answers[step]["labels"].append(self.t(f"tr_{answer}"))
+                    continue
                 text = self.step_text(step)
                 if step.kind == "question":
                     text = Text(f"{self.t('tr_question', n=number[step.ref])}{self.colon()}{text}", text.lang,
                                 text.fallback, text.note)
-                answers.append({"label": self.t(f"tr_{answer}"), "href": f"#{step.anchor}", "text": text})
+                answers[step] = {"labels": [self.t(f"tr_{answer}")], "href": f"#{step.anchor}", "text": text}
             items.append({"anchor": f"q-{question_id}", "number": self.t("tr_question", n=number[question_id]),
                           "text": self.x(question.text), "hint": self.x(question.hint) if question.hint else None,
-                          "answers": answers})
+                          "answers": list(answers.values())})
         return items
 
     def tree_results(self) -> dict:

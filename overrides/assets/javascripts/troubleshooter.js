@@ -117,7 +117,7 @@
       question.hint ? el("p", { class: "hc-wizard__hint", text: question.hint }) : null,
       el("div", { class: "hc-wizard__answers" }, ANSWERS.map(function (choice) {
         return button(labels[choice], function () { answer(id, choice, trail); }, {
-          "data-answer": choice, class: "md-button" + (choice === "yes" ? " md-button--primary" : ""),
+          "data-answer": choice, class: "md-button hc-wizard__choice",
         });
       })),
     ];
@@ -170,9 +170,12 @@
       answers.length ? el("ol", { class: "hc-wizard__trail", "aria-label": labels.trail }, answers) : null,
       el("div", { class: "hc-wizard__step", "aria-live": "polite" }, view.body),
       el("div", { class: "hc-wizard__nav" }, [
-        trail.length ? button(labels.back, function () { history.back(); }, { "data-action": "back" }) : null,
-        step !== data.start || trail.length
-          ? button(labels.restart, function () { go(data.start, []); }, { "data-action": "restart" }) : null,
+        trail.length ? button(labels.back, function () { history.back(); }, {
+          "data-action": "back", class: "hc-wizard__text-button hc-wizard__back",
+        }) : null,
+        step !== data.start || trail.length ? button(labels.restart, function () { go(data.start, []); }, {
+          "data-action": "restart", class: "hc-wizard__text-button hc-wizard__restart",
+        }) : null,
       ]),
       step === data.support ? null : el("p", { class: "hc-wizard__out" }, [
         document.createTextNode(labels.none + " "),

@@ -1,0 +1,54 @@
+"""Print the troubleshooter (docs/data/troubleshooter.yml) as text, with figures about its paths:
+how many there are, the longest, and which causes more than one path reaches.
+
+    .venv/bin/python scripts/tree_report.py [zh|en]
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from helpcenter.data import load_project  # noqa: E402
+from helpcenter.troubleshooter import ANSWERS  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    lang = sys.argv[1] if len(sys.argv) > 1 else "en"
+    hc = load_project(ROOT)
+    tree = hc.tree
+    titles = {cause.code: cause.title[lang] for cause in hc.causes}
+    order = tree.order()
+    number = {question_id: i for i, question_id in enumerate(order, start=1)}
+
+    def where(step) -> str:
+        if step.kind == "question":
+            return f"Q{number[step.ref]}"
+        return f"{step.ref} {titles[step.ref]}" if step.kind == "cause" else "end (causes left, ranked)"
+
+    for question_id in order:
+        question = tree.questions[question_id]
+        print(f"Q{number[question_id]} [{question_id}, tests {question.about}] {question.text[lang]}")
+        for answer in ANSWERS:
+            print(f"    {answer:6} -> {where(question.answer(answer))}")
+
+    paths = tree.paths()
+    longest = max(len(path) for path in paths)
+    ends = Counter(path[-1][2].ref for path in paths if path[-1][2].kind == "cause")
+    print(f"\n{len(paths)} paths; the longest asks {longest} questions "
+          f"({sum(len(path) == longest for path in paths)} paths that long)")
+    print("paths ending at each cause:", ", ".join(f"{code} {ends[code]}" for code in sorted(titles)))
+    print("causes reached by more than one path:", ", ".join(c for c in sorted(titles) if ends[c] > 1) or "none")
+    ends_open = [path for path in paths if path[-1][2].kind == "end"]
+    nothing = sum(not tree.remaining(path) for path in ends_open)
+    print(f"paths ending with the causes left, ranked: {len(ends_open) - nothing}; "
+          f"with every cause ruled out (how to contact support): {nothing}")
+
+
+if __name__ == "__main__":
+    main()
