@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from copy import deepcopy
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -25,7 +25,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from helpcenter.data import HelpCenter
+from helpcenter.assets import fingerprint, precompress
+from helpcenter.data import CAUSE_PAGES, CAUSES, SITE, TOPICS, TREE, HelpCenter
+from helpcenter.dates import SourceDates
 from helpcenter.errorpage import error_page
 from helpcenter.errors import DataError
 from helpcenter.languages import Languages
@@ -37,6 +39,8 @@ from helpcenter.project import load_project
 from helpcenter.render import Renderer
 from helpcenter.search_index import language_index, root_config, split_index, write_index
 from helpcenter.search_worker import Worker, install_worker, rewrite_page_config
+from helpcenter.serving import rules, write_all
+from helpcenter.sharing import share_tags, site_names
 from helpcenter.templates import Templates
 
 # jieba (used by the search plugin) prints its dictionary loading to stderr; keep the log clean.
@@ -65,6 +69,8 @@ _worker: Worker | None = None
 _page_urls: dict[str, dict[str, str]] = {}  # per language: generator -> page URL (topics/)
 _output = AtomicOutput()
 _problems: list[DataError] = []  # found while pages were built, raised when they are all done
+_dates: SourceDates | None = None
+_site_names: dict[str, str] = {}  # per language (static-i18n may give each its own)
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -79,11 +85,13 @@ def on_startup(command: str, dirty: bool) -> None:
 @event_priority(100)  # before static-i18n reads the site folder
 def on_config(config: MkDocsConfig) -> None:
     # Read and check everything before MkDocs cleans or writes the site directory.
-    global _helpcenter, _langs, _templates, _generated, _worker
+    global _helpcenter, _langs, _templates, _generated, _worker, _dates
     if not config.plugins["i18n"].building:  # static-i18n runs on_config again for each language
         project = load_project(config)
         _langs, _helpcenter, _generated = project.langs, project.hc, project.generated
         _templates, _worker = project.templates, project.worker
+        _dates = SourceDates(Path(config.config_file_path or ".").parent)
+        _site_names.update(site_names(config))
         # Keep platform names and the synonyms' site words whole when Chinese is cut into words
         # for the search index (a query is matched against those words).
         for word in [p.name[_langs.default] for p in _helpcenter.topics.platforms] + \
@@ -149,19 +157,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     hc = _helpcenter
     renderer = Renderer(hc, lang, page.file.src_uri, _templates, url_for, config.site_url)
     found = hc.cause_for_src(page.file.src_uri)
-    # Material prints page titles as HTML: they are set here as escaped text. Descriptions are
-    # plain text, escaped where overrides/main.html prints them.
+    generator = _generated.get(page.file.src_uri)
+    _date_page(page, lang, config, found[0] if found else None, generator)
+    # Material prints page titles as HTML: they are set here as escaped text (and as plain text
+    # for link previews). Descriptions are plain text, escaped where overrides/main.html prints them.
     if found:
         cause = found[0]
-        page.meta["title"] = escape(cause.title[lang])
+        page.meta["title"], page.meta["hc_title"] = escape(cause.title[lang]), cause.title[lang]
         page.meta["description"] = cause.summary[lang]
         return renderer.cause_page(cause)
-    generator = _generated.get(page.file.src_uri)
     if generator:
         _page_urls.setdefault(lang, {})[generator] = page.url
         render, title = GENERATORS[generator]
         # The home page's window title is its question ("<question> - <site>").
-        page.meta["title"] = escape(hc.label(title, lang) if title else hc.question[lang])
+        page.meta["hc_title"] = hc.label(title, lang) if title else hc.question[lang]
+        page.meta["title"] = escape(page.meta["hc_title"])
         descriptions = {"home": hc.label("home_description", lang, **hc.count_words(lang, len(hc.causes))),
                         "troubleshooter": hc.label("tr_intro", lang),
                         "topics": hc.label("topics_intro", lang, count=len(hc.topics.topics)),
@@ -170,8 +180,32 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             page.meta["description"] = descriptions[generator]
         if generator == "agents":  # it repeats every cause's words; readers should land on the causes
             page.meta["search"] = {"exclude": True}
+            page.meta["hc_noindex"] = True  # nor should search engines (overrides/main.html, sitemap.xml)
         return render(renderer)
     return renderer.expand_refs(markdown)
+
+
+def _date_page(page: Page, lang: str, config: MkDocsConfig, cause, generator: str | None) -> None:
+    """The day the page's sources last changed: shown on the page (overrides/main.html) and the
+    sitemap's lastmod."""
+    docs, hc = Path(config.docs_dir), _helpcenter
+    article = [docs / f"data/article.{_langs.default}.txt"] + \
+        ([docs / f"data/article.{lang}.yml"] if lang != _langs.default else [])
+    causes = docs / CAUSES
+    if cause is not None:
+        own = docs / hc.src_uri(cause, lang)
+        sources = [own if own.is_file() else docs / hc.src_uri(cause, _langs.default), causes, *article]
+    else:
+        sources = [docs / page.file.src_uri, *{
+            "home": [causes, docs / SITE, *article],
+            "troubleshooter": [causes, docs / TREE],
+            "topics": [docs / TOPICS],
+            "agents": [causes, docs / SITE, *(docs / CAUSE_PAGES).glob("*.md")],
+        }.get(generator, [])]
+    day = _dates.changed([path for path in sources if path.exists()])
+    page.update_date = day.isoformat()
+    page.meta["hc_updated"] = {"label": hc.label("last_updated", lang), "colon": hc.colon[lang],
+                               "iso": day.isoformat(), "text": hc.date(day, lang)}
 
 
 def _prune_toc(items, depth: int) -> None:
@@ -194,7 +228,12 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     if _langs.default in files:
         alternates.append({"lang": "x-default", "href": urljoin(config.site_url, files[_langs.default].url)})
     context["hc_alternates"] = alternates
-    context["hc_search_help"] = search_help(_language(config), lambda url: get_relative_url(url, page.url))
+    lang = _language(config)
+    title = page.meta.get("hc_title") or unescape(page.title or "")
+    context["hc_share"] = share_tags(
+        _helpcenter, lang, title=title, description=page.meta.get("description") or config.site_description,
+        url=page.canonical_url, site_name=_site_names[lang], site_url=config.site_url)
+    context["hc_search_help"] = search_help(lang, lambda url: get_relative_url(url, page.url))
     return context
 
 
@@ -226,7 +265,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_template_context(context, template_name: str, config: MkDocsConfig):
-    """The error page's words and links in the language being built (overrides/404.html)."""
+    """The error page's words and links in the language being built (overrides/404.html); the
+    default language, for the sitemap's x-default (overrides/sitemap.xml)."""
+    if template_name == "sitemap.xml":
+        context["hc_default_language"] = _langs.default
     if template_name != "404.html":
         return context
     i18n = config.plugins["i18n"]
@@ -242,6 +284,9 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
     lang = _language(config)
     context["hc_error"] = error_page(_helpcenter, lang, urls, homes)
     context["hc_search_help"] = search_help(lang, lambda url: root + url)
+    context["hc_share"] = share_tags(
+        _helpcenter, lang, title=context["hc_error"].title, description=context["hc_error"].text,
+        url=urljoin(config.site_url, homes.get(lang, root)), site_name=_site_names[lang], site_url=config.site_url)
     return context
 
 
@@ -270,7 +315,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         if path.exists():  # the data check forbids this; never overwrite a real page
             raise DataError(f"docs/data/causes.yml: redirect {redirect.source} would replace a page")
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(redirect_page(redirect, config.site_url, _templates, _helpcenter.colon[redirect.lang]), encoding="utf-8")
+        page = redirect_page(redirect, _helpcenter, config.site_url, _site_names[redirect.lang], _templates)
+        path.write_text(page, encoding="utf-8")
     for lang, html in _error_pages.items():
         (site / _langs.prefix(lang) / "404.html").write_text(html, encoding="utf-8")
     # static-i18n has written one index for all languages by now: one per language, reworked.
@@ -281,7 +327,19 @@ def on_post_build(config: MkDocsConfig) -> None:
         topics = _page_urls[lang]["topics"][len(prefix):]
         write_index(site, prefix, language_index(config_json, docs[prefix], _helpcenter, lang, topics))
     install_worker(site, _worker)
+    if _output.enabled:  # a site to publish, not `mkdocs serve`'s
+        publish(site, config)
     _output.built()
+
+
+def publish(site: Path, config: MkDocsConfig) -> None:
+    """What a server needs besides the pages: hashed asset names, the server rules, robots.txt and
+    precompressed copies (helpcenter/assets.py, helpcenter/serving.py)."""
+    (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {config.site_url}sitemap.xml\n",
+                                     encoding="utf-8")
+    fingerprint(site)
+    write_all(rules(_helpcenter, site, config.site_url), site)
+    precompress(site)
 
 
 def on_build_error(error: Exception) -> None:

@@ -1,4 +1,6 @@
-"""Shared fixtures: one strict build of the real project, served on 127.0.0.1, and Chromium."""
+"""Shared fixtures: one strict build of the real project, served on 127.0.0.1 by nginx with the
+rules the build wrote (as `make preview` and production serve it) or by a plain file server (a
+static host with no configuration), and Chromium."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from helpcenter.browser import INSTALL_HINT, chromium_path, launch  # noqa: E402
 from helpcenter.data import load_helpcenter  # noqa: E402
 from helpcenter.languages import from_mkdocs_yml  # noqa: E402
 from helpcenter.localserver import serve_directory  # noqa: E402
+from helpcenter.nginx import serve_with_nginx  # noqa: E402
 from helpcenter.registry import site_pages  # noqa: E402
 
 LANGUAGES = from_mkdocs_yml(ROOT / "mkdocs.yml")
@@ -25,7 +28,7 @@ LANGS = LANGUAGES.codes
 PREFIX = {lang: LANGUAGES.prefix(lang) for lang in LANGS}
 
 
-BROWSER_FIXTURES = {"browser", "page", "base_url"}
+BROWSER_FIXTURES = {"browser", "page", "base_url", "plain_url"}
 
 
 def pytest_configure(config):
@@ -111,6 +114,19 @@ def page_paths(site) -> dict[str, list[str]]:
 
 @pytest.fixture(scope="session")
 def base_url(site):
+    """The site as nginx serves it, with the build's rules (site/_nginx.conf)."""
+    try:
+        server = serve_with_nginx(site)
+        url = server.__enter__()
+    except RuntimeError as error:  # no nginx: make test installs it as root
+        pytest.fail(str(error), pytrace=False)
+    yield url
+    server.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def plain_url(site):
+    """The site on a plain file server: no redirects, no headers (any static host)."""
     with serve_directory(site) as url:
         yield url
 

@@ -58,6 +58,9 @@ def test_short_links_in_both_spellings(site, helpcenter, lang):
             assert doc.select_one('link[rel="canonical"]')["href"].endswith(
                 f"{PREFIX[lang]}causes/{cause.slug}/")
             assert doc.select_one('meta[http-equiv="refresh"]')
+            # The #section is kept by a script file (the Content-Security-Policy allows no inline one).
+            assert not doc.select("script:not([src])")
+            assert re.search(r"assets/javascripts/redirect\.[0-9a-f]{8}\.js$", doc.select_one("script[src]")["src"])
 
 
 def test_renaming_a_slug_keeps_old_links_working(tmp_path):
@@ -139,7 +142,9 @@ def test_agent_page(site, site_url, helpcenter, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_short_links_land_on_page_and_section(page, base_url, helpcenter, lang):
+@pytest.mark.parametrize("server", ["base_url", "plain_url"])  # nginx's 301, a plain host's redirect page
+def test_short_links_land_on_page_and_section(page, request, server, helpcenter, lang):
+    base_url = request.getfixturevalue(server)
     for i, cause in enumerate(helpcenter.causes):
         suffix = "#fix" if i % 2 else ""  # with a section and without, across the causes
         page.goto(f"{base_url}{PREFIX[lang]}go/{cause.code.lower()}/{suffix}")
@@ -158,7 +163,9 @@ def clipboard_page(browser, base_url):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_copy_link_buttons(clipboard_page, base_url, site_url, helpcenter, lang):
+def test_copy_link_buttons(clipboard_page, base_url, helpcenter, lang):
+    """A section's button copies the cause's short link with the section, on the address the site
+    is served from; the page's full address is a second choice."""
     tab = clipboard_page
     tab.goto(f"{base_url}{PREFIX[lang]}causes/installment-limit/")
     buttons = tab.locator("button.hc-copy-link")
@@ -166,13 +173,42 @@ def test_copy_link_buttons(clipboard_page, base_url, site_url, helpcenter, lang)
     fix = tab.locator("h2#fix button.hc-copy-link")
     fix.focus()
     tab.keyboard.press("Enter")  # works by keyboard
-    expected = f"{site_url}{PREFIX[lang]}causes/installment-limit/#fix"
-    assert tab.evaluate("navigator.clipboard.readText()") == expected
+    short = f"{base_url}{PREFIX[lang]}go/fq-02/"
+    assert tab.evaluate("navigator.clipboard.readText()") == short + "#fix"
     assert "hc-copied" in fix.get_attribute("class")
     live = tab.locator("[aria-live=polite].md-visually-hidden")
-    assert expected in live.inner_text()
+    assert short + "#fix" in live.inner_text()
+    menu = tab.locator("h2#fix .hc-copy-menu")
+    assert menu.locator(".hc-copy-menu__url").inner_text() == short + "#fix"
+    tab.keyboard.press("Tab")  # the next control is the full address
+    tab.keyboard.press("Enter")
+    full = f"{base_url}{PREFIX[lang]}causes/installment-limit/#fix"
+    assert tab.evaluate("navigator.clipboard.readText()") == full
+    assert full in live.inner_text()
+    tab.keyboard.press("Escape")
+    assert menu.count() == 0
     tab.locator("h1 button.hc-copy-link").click()
-    assert tab.evaluate("navigator.clipboard.readText()") == f"{site_url}{PREFIX[lang]}causes/installment-limit/"
+    assert tab.evaluate("navigator.clipboard.readText()") == short
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_agent_page_copies_short_links_as_served(clipboard_page, base_url, site_url, helpcenter, lang):
+    """The agent page is written with site_url; shown and copied, its links are the served ones."""
+    tab = clipboard_page
+    tab.goto(f"{base_url}{PREFIX[lang]}agents/")
+    buttons = tab.locator("button.hc-copy-short")
+    assert buttons.count() == len(helpcenter.causes) * len(LANGS)
+    cause = helpcenter.causes[2]
+    for other in LANGS:
+        short = f"{base_url}{PREFIX[other]}go/{cause.code.lower()}/"
+        button = tab.locator(f'button.hc-copy-short[data-hc-copy-url="{site_url}{PREFIX[other]}go/{cause.code.lower()}/"]')
+        assert short in button.get_attribute("aria-label")
+        button.click()
+        assert tab.evaluate("navigator.clipboard.readText()") == short
+        link = button.locator("xpath=preceding-sibling::a[1]")
+        assert link.get_attribute("href") == short and link.inner_text() == short
+    assert site_url not in tab.locator(f"#reply-{cause.code.lower()}-{lang}").inner_text()
+    assert base_url in tab.locator(f"#reply-{cause.code.lower()}-{lang}").inner_text()
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -144,6 +144,23 @@ def test_troubleshooter_and_topics_are_searchable_but_causes_come_first(page, ba
         assert search(page, cause.title["zh"]).paths[0] == f"/causes/{cause.slug}/"
 
 
+@pytest.mark.parametrize("lang, opening", [("zh", "shortcut"), ("en", "click")])
+def test_the_index_loads_when_the_reader_turns_to_search(page, base_url, helpcenter, lang, opening):
+    """A first visit that never searches does not load the index (it is the largest file)."""
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{base_url}{PREFIX[lang]}causes/installment-limit/", wait_until="networkidle")
+    index = f"{base_url}{PREFIX[lang]}search/search_index.json"
+    assert index not in requested
+    if opening == "shortcut":
+        page.keyboard.press("s")  # Material's keyboard shortcut
+    else:
+        page.locator("input.md-search__input").click()  # the header's search box (desktop)
+    page.keyboard.type(helpcenter.causes[1].title[lang][:4])
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+    assert requested.count(index) == 1
+
+
 def test_the_index_holds_no_invented_words(site, helpcenter):
     """Keywords ride in hidden fields exactly as written in the data: no plurals added."""
     for lang in LANGS:
@@ -156,7 +173,7 @@ def test_the_index_holds_no_invented_words(site, helpcenter):
 
 
 def test_the_search_worker_has_a_name_of_its_own(site):
-    workers = sorted(p.name for p in (site / "assets/javascripts/workers").iterdir())
+    workers = sorted(p.name for p in (site / "assets/javascripts/workers").glob("*.js"))  # not .br, .gz
     assert len(workers) == 1 and re.fullmatch(r"helpcenter-search\.[0-9a-f]{8}\.js", workers[0])
     code = (site / "assets/javascripts/workers" / workers[0]).read_bytes()
     assert workers[0].split(".")[1] == hashlib.sha256(code).hexdigest()[:8]

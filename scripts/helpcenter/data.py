@@ -52,17 +52,17 @@ LABELS: dict[str, tuple[str, ...]] = {
     "causes_nav": ("count", "Count"), "causes_heading": ("count", "Count"), "closing_heading": (),
     "contact_heading": (), "contact": (), "source": ("title", "published"), "permalink": (),
     "home_description": ("count", "Count"),
-    "untranslated": (), "help_team": (),
+    "untranslated": (), "help_team": (), "last_updated": (),
     "tr_title": (), "tr_intro": (), "tr_home_link": (), "tr_cause_link": (), "tr_wizard": (),
     "tr_step": ("n",), "tr_question": ("n",), "tr_yes": (), "tr_no": (), "tr_unsure": (),
     "tr_back": (), "tr_restart": (), "tr_trail": (), "tr_result": (), "tr_open_fix": (),
     "tr_open_check": (), "tr_remaining": (), "tr_remaining_text": (), "tr_end": (), "tr_results": (),
     "tr_none": (), "tr_to_support": (), "tr_all": (), "tr_diagram": (), "support_title": (), "support_text": (),
     "tr_support_ruled_out": ("cause", "question", "answer"), "tr_support_unsure": ("question",),
-    "tr_support_amount": (), "tr_support_message": (), "tr_copy_summary": (), "tr_copied_summary": (),
-    "copy_link": (), "copy_link_to": ("heading",), "copied_link": ("url",),
+    "tr_support_amount": (), "tr_support_message": (), "tr_copy_summary": (), "copied": (),
+    "copy_link": (), "copy_link_to": ("heading",), "copied_link": ("url",), "copy_full_link": (),
     "agent_title": (), "agent_intro": (), "agent_page_title": (),
-    "agent_short_link": (), "agent_sections": (), "agent_reply": ("language",),
+    "agent_short_link": (), "agent_sections": (), "agent_qr": (), "agent_reply": ("language",),
     "copy_reply": ("language",), "copied_reply": (), "reply_cause": ("title", "summary"),
     "reply_steps": (), "reply_more": ("url",), "reply_greeting": (), "reply_closing": (),
     "related_causes": (), "related_topics": (), "topics_title": (), "topics_intro": ("count",),
@@ -109,6 +109,7 @@ class HelpCenter:
     numbers: dict[str, tuple[str, ...]]  # per language: number words, from zero
     formal: dict[str, dict[str, str]]  # per language: word -> its formal form (agents' replies)
     full_width: frozenset[str]  # languages whose shown text takes full-width punctuation
+    locales: dict[str, str]  # per language: its locale as link previews name it (zh_CN)
     tree: Tree
     topics: Topics
     search: dict[str, SearchWords] = field(default_factory=dict)
@@ -189,7 +190,7 @@ def load_helpcenter(docs_dir: Path, langs: Languages) -> HelpCenter:
                    else "out of order")
         raise site.error(f"sections: {problem} (the generator needs {', '.join(SECTION_IDS)}, in that order)")
     labels = _load_labels(site)
-    colon, numbers, formal, full_width_langs = _load_languages(site, langs)
+    styles = _load_languages(site, langs)
     causes = _load_causes(docs_dir, name, langs, article, translations, ids)
     codes = {c.code for c in causes}
     tree = load_tree(docs_dir / TREE, name(TREE), codes, langs)
@@ -207,10 +208,11 @@ def load_helpcenter(docs_dir: Path, langs: Languages) -> HelpCenter:
         sections=sections,
         question=site.translated("question"),
         labels=labels,
-        colon=colon,
-        numbers=numbers,
-        formal=formal,
-        full_width=full_width_langs,
+        colon=styles["colon"],
+        numbers=styles["numbers"],
+        formal=styles["formal"],
+        full_width=frozenset(lang for lang, on in styles["full_width"].items() if on),
+        locales=styles["locale"],
         tree=tree,
         topics=topics,
     )
@@ -279,38 +281,42 @@ def _check_placeholders(site: Fields, key: str, lang: str, text: str, expected: 
             raise site.error(f"{where}: missing placeholder {{{placeholder}}}")
 
 
-def _load_languages(site: Fields, langs: Languages) -> tuple[dict, dict, dict, frozenset]:
-    """Per language: the colon, the number words and the formal register's words (site.yml:
-    languages); a language without its own takes the default language's."""
+def _load_languages(site: Fields, langs: Languages) -> dict[str, dict]:
+    """Per language (site.yml: languages): the colon, the number words, the formal register's
+    words, whether shown text takes full-width punctuation, and the locale link previews name
+    (og:locale). A language without its own takes the default language's; its locale is its code."""
     top = site.sub("languages")
     for code in top.data:
         if code not in langs.codes:
             raise top.error(f"'{code}' is not a language of the site (mkdocs.yml: i18n)")
-    colon, numbers, formal, full = {}, {}, {}, {}
+    out: dict[str, dict] = {"colon": {}, "numbers": {}, "formal": {}, "full_width": {}, "locale": {}}
     for lang in langs.codes:
         if lang not in top.data:
             continue
-        entry = top.sub(lang).only("colon", "numbers", "formal", "full_width_punctuation")
-        full[lang] = entry.data.get("full_width_punctuation", False)
-        if not isinstance(full[lang], bool):
+        entry = top.sub(lang).only("colon", "numbers", "formal", "full_width_punctuation", "locale")
+        full = entry.data.get("full_width_punctuation", False)
+        if not isinstance(full, bool):
             raise entry.error("'full_width_punctuation' must be true or false")
-        colon[lang] = entry.value("colon")
-        if not isinstance(colon[lang], str):
+        colon = entry.value("colon")
+        if not isinstance(colon, str):
             raise entry.error("'colon' must be text")
-        numbers[lang] = tuple(entry.text_list("numbers", default=[]))
+        locale = entry.text("locale") if "locale" in entry.data else lang.replace("-", "_")
+        if not re.fullmatch(r"[a-z]{2,3}_[A-Z]{2}|[a-z]{2,3}(_[A-Za-z]+)?", locale):
+            raise entry.error(f"'locale' must look like zh_CN or en_US, found '{locale}'")
         words = entry.sub("formal") if "formal" in entry.data else Fields({}, entry.file)
         for plain, polite in words.data.items():
             if not isinstance(plain, str) or not plain or not isinstance(polite, str) or not polite:
                 raise words.error(f"'{plain}': a word and its formal form, both text")
-        formal[lang] = dict(words.data)
-    if langs.default not in colon:
+        values = {"colon": colon, "numbers": tuple(entry.text_list("numbers", default=[])),
+                  "formal": dict(words.data), "full_width": full, "locale": locale}
+        for key, value in values.items():
+            out[key][lang] = value
+    if langs.default not in out["colon"]:
         raise top.error(f"missing '{langs.default}' (the default language)")
     for lang in langs.others:
-        colon.setdefault(lang, colon[langs.default])
-        numbers.setdefault(lang, numbers[langs.default])
-        formal.setdefault(lang, formal[langs.default])
-        full.setdefault(lang, full[langs.default])
-    return colon, numbers, formal, frozenset(lang for lang, on in full.items() if on)
+        for key, per_lang in out.items():
+            per_lang.setdefault(lang, lang.replace("-", "_") if key == "locale" else per_lang[langs.default])
+    return out
 
 
 def _load_causes(docs_dir, name, langs, article, translations, section_ids) -> tuple[Cause, ...]:

@@ -1,7 +1,8 @@
 """Permanent links: short links go/<code>/ and redirects from a cause's former slugs.
 
 Each is a small static page (overrides/partials/hc/redirect.html): a canonical link, a script that
-keeps the #section, and a meta refresh for browsers without JavaScript. Written by the hook after
+keeps the #section, a meta refresh for browsers without JavaScript and the tags of a link
+preview; servers the build configures answer them with a 301 (helpcenter/serving.py). Written by the hook after
 the last language's build. (mkdocs-redirects would write similar pages, but it resolves targets
 before static-i18n moves pages under en/ and points English redirects at the wrong place:
 mkdocs-redirects issues #33, #63.)
@@ -13,7 +14,10 @@ import posixpath
 from dataclasses import dataclass
 
 from .data import Cause, HelpCenter
+from .sharing import share_tags
 from .templates import Templates, render
+
+REDIRECT_SCRIPT = "assets/javascripts/redirect.js"
 
 
 def short_link_paths(code: str) -> list[str]:
@@ -45,7 +49,12 @@ def redirects(hc: HelpCenter) -> list[Redirect]:
     return out
 
 
-def redirect_page(redirect: Redirect, site_url: str, templates: Templates, colon: str) -> str:
+def redirect_page(redirect: Redirect, hc: HelpCenter, site_url: str, site_name: str, templates: Templates) -> str:
     relative = posixpath.relpath(redirect.target, redirect.source) + "/"
-    title = f"{redirect.cause.code}{colon}{redirect.cause.title[redirect.lang]}"
-    return render(templates.redirect.page, redirect.lang, title, site_url + redirect.target, relative)
+    script = posixpath.relpath(REDIRECT_SCRIPT, redirect.source)
+    cause, lang = redirect.cause, redirect.lang
+    title = f"{cause.code}{hc.colon[lang]}{cause.title[lang]}"
+    canonical = site_url + redirect.target
+    share = share_tags(hc, lang, title=title, description=cause.summary[lang], url=canonical,
+                       site_name=site_name, site_url=site_url)
+    return render(templates.redirect.page, lang, title, canonical, relative, script, share)

@@ -1,21 +1,19 @@
-"""Serve a built site on 127.0.0.1 the way a static host would (for browser tests and tools)."""
+"""Serve a built site on 127.0.0.1 as a plain static host would, with no configuration: files as
+they are, and the nearest 404.html for a missing path (the tests' "plain host", the injection
+test's poisoned build, screenshots and the search benchmark). The production rules are nginx's
+(nginx.py)."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import gzip
 import os
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
-
 
 class _Handler(SimpleHTTPRequestHandler):
-    gzip_text = False
-
     def log_message(self, format, *args):  # noqa: A002 - signature from the base class
         pass
 
@@ -27,8 +25,6 @@ class _Handler(SimpleHTTPRequestHandler):
             error_page = self.nearest_error_page(path)
             if error_page:
                 return self.send_file(error_page, 404)
-        if self.gzip_text and path.endswith(COMPRESSIBLE) and os.path.isfile(path):
-            return self.send_file(path, 200)
         return super().do_GET()
 
     def nearest_error_page(self, path: str) -> str | None:
@@ -46,23 +42,15 @@ class _Handler(SimpleHTTPRequestHandler):
         body = Path(path).read_bytes()
         self.send_response(status)
         self.send_header("Content-Type", self.guess_type(path))
-        if self.gzip_text and path.endswith(COMPRESSIBLE) \
-                and "gzip" in self.headers.get("Accept-Encoding", ""):
-            body = gzip.compress(body, compresslevel=6)
-            self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
 
 
 @contextlib.contextmanager
-def serve_directory(root: Path, gzip_text: bool = False):
-    """Yield the base URL (http://127.0.0.1:PORT/) of a server for `root`; stop it on exit.
-
-    With gzip_text, text files are sent gzip-compressed, as a production static host would.
-    """
-    handler = functools.partial(type("Handler", (_Handler,), {"gzip_text": gzip_text}),
-                                directory=str(root))
+def serve_directory(root: Path):
+    """Yield the base URL (http://127.0.0.1:PORT/) of a server for `root`; stop it on exit."""
+    handler = functools.partial(_Handler, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

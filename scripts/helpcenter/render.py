@@ -19,6 +19,7 @@ from .data import Cause, HelpCenter
 from .diagram import NARROW, WIDE, layout
 from .fields import Translated
 from .links import cause_path, short_link_paths
+from .qr import qr_code
 from .templates import Templates, Text, render
 from .typography import bracketed
 from .troubleshooter import ANSWERS, END_ANCHOR, SUPPORT_ANCHOR, Step
@@ -105,7 +106,8 @@ class Renderer:
             render(c.heading, 1, self.x(cause.title), "title"),
             render(m.meta, self.cause_number(cause), cause.code, self.t("code"),
                    self.t("help_team") if cause.source == "help-team" else None),
-            render(m.print_address, self.t("print_address"), self.absolute(cause, self.lang), self.colon()),
+            render(m.print_address, self.t("print_address"), self.absolute(cause, self.lang),
+                   self.t("agent_short_link"), qr_code(self.short_link(cause, self.lang)), self.colon()),
             render(c.paragraph, self.x(cause.summary), "hc-lead"),
             render(m.not_sure, self.t("tr_cause_link"), self.link(TROUBLESHOOTER_SRC)),
         ]
@@ -118,8 +120,13 @@ class Renderer:
             elif cause.sections[self.lang][section.id]:
                 parts.append(render(c.prose, self.expand_refs(cause.sections[self.lang][section.id]), prose_note))
         parts.append(self.pager(cause))
-        parts.append(render(m.copy_config, {key.replace("_", "-"): json.dumps(self.script_label(key), ensure_ascii=False)
-                                            for key in ("copy_link", "copy_link_to", "copied_link")}))
+        copy = {key: self.script_label(key) for key in ("copy_link", "copy_link_to", "copied_link", "copy_full_link")}
+        # The short link, relative to this page: the script makes it absolute on the address the
+        # site is served from.
+        prefix = self.hc.langs.prefix(self.lang)
+        copy["short_link"] = posixpath.relpath(prefix + short_link_paths(cause.code)[-1], cause_path(cause, prefix)) + "/"
+        parts.append(render(m.copy_config, {key.replace("_", "-"): json.dumps(value, ensure_ascii=False)
+                                            for key, value in copy.items()}))
         return blocks(*parts)
 
     def related(self, cause: Cause) -> str:
@@ -263,7 +270,7 @@ class Renderer:
                 "tr_step", "tr_yes", "tr_no", "tr_unsure", "tr_back", "tr_restart", "tr_trail", "tr_result",
                 "tr_open_fix", "tr_open_check", "tr_remaining", "tr_remaining_text", "tr_none",
                 "tr_to_support", "support_title", "support_text", "tr_support_ruled_out", "tr_support_unsure",
-                "tr_support_amount", "tr_support_message", "tr_copy_summary", "tr_copied_summary")},
+                "tr_support_amount", "tr_support_message", "tr_copy_summary", "copied")},
             "colon": self.colon(),
         }
 
@@ -305,16 +312,22 @@ class Renderer:
         m, c = self.templates.agents, self.templates.common
         parts = [render(c.heading, 1, self.t("agent_title"), "title"), render(c.paragraph, self.t("agent_intro"))]
         labels = {"title": self.t("agent_page_title"), "short": self.t("agent_short_link"),
-                  "sections": self.t("agent_sections")}
+                  "sections": self.t("agent_sections"), "copy_button": self.t("copy_link"),
+                  "copied_button": self.t("copied")}
         for cause in self.hc.causes:
             title = self.x(cause.title)
             parts.append(render(c.heading, 2, Text(f"{cause.code} · {title}", title.lang, title.fallback,
                                                    title.note), cause.code.lower()))
-            columns = [{"lang": lang, "language": self.language_name(lang), "title": cause.title[lang], "short": self.short_link(cause, lang),
-                        "sections": [{"href": self.absolute(cause, lang, s.id), "name": s.name[lang]}
-                                     for s in self.hc.sections]}
-                       for lang in self.hc.langs.codes]
+            columns = []
+            for lang in self.hc.langs.codes:
+                short = self.short_link(cause, lang)
+                columns.append({"lang": lang, "language": self.language_name(lang), "title": cause.title[lang],
+                                "short": short, "copy_label": self.t("copy_link_to", heading=short),
+                                "copied_label": self.t("copied_link", url=short),
+                                "sections": [{"href": self.absolute(cause, lang, s.id), "name": s.name[lang]}
+                                             for s in self.hc.sections]})
             parts.append(render(m.table, columns, labels))
+            parts.append(render(m.qr, qr_code(self.short_link(cause, self.lang)), self.t("agent_qr")))
             for lang in self.hc.langs.codes:
                 language = self.language_name(lang)
                 parts.append(render(m.reply, f"reply-{cause.code.lower()}-{lang}", lang,

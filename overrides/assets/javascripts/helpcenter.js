@@ -1,24 +1,41 @@
-// Help-center behaviour on top of Material. Loaded as a plain script after Material's bundle,
-// so it runs before DOMContentLoaded.
+// Help-center behaviour on top of Material. Loaded as a plain script at the end of the page,
+// just before Material's bundle (overrides/main.html), so that it can hold back requests Material
+// makes as it starts; everything else here only needs the page's elements.
 
-// Material looks for sitemap.xml beside every <link rel="alternate"> in <head>, expecting
-// language roots there, to map pages between languages. Ours are per-page hreflang links for
-// search engines: beside them there is no sitemap, so each look-up would 404 (or, when the site is
-// served away from site_url, leave this host). Fail those look-ups here, before any request.
+// Two of Material's requests are held back here, before its components start:
+// - It looks for sitemap.xml beside every <link rel="alternate"> in <head>, expecting language
+//   roots there, to map pages between languages. Ours are per-page hreflang links for search
+//   engines: beside them there is no sitemap, so each look-up would 404 (or, when the site is
+//   served away from site_url, leave this host). Those look-ups fail here, before any request.
+// - It loads the search index as the page opens. A reader who never searches does not need it:
+//   it is requested once the reader turns to search (the search box gets focus or is opened).
 (function () {
   var targets = new Set();
   document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (link) {
     targets.add(new URL("sitemap.xml", link.href).href);
   });
+  var searching = new Promise(function (start) {
+    function intent(event) {
+      if (event.target.closest && event.target.closest(".md-search, label[for='__search']")) start();
+    }
+    document.addEventListener("focusin", intent);
+    document.addEventListener("pointerdown", intent);
+    document.addEventListener("change", function (event) {
+      if (event.target.id === "__search" && event.target.checked) start();
+    });
+  });
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
-    this.hcSkip = targets.has(new URL(String(url), location.href).href);
+    var href = new URL(String(url), location.href);
+    this.hcSkip = targets.has(href.href);
+    this.hcIndex = /\/search\/search_index\.json$/.test(href.pathname);
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
-    if (!this.hcSkip) return send.apply(this, arguments);
-    var xhr = this;
+    var xhr = this, args = arguments;
+    if (xhr.hcIndex) return void searching.then(function () { send.apply(xhr, args); });
+    if (!xhr.hcSkip) return send.apply(xhr, args);
     setTimeout(function () { xhr.dispatchEvent(new ProgressEvent("error")); });
   };
 })();
@@ -44,7 +61,7 @@ document.addEventListener("click", function (event) {
 });
 
 // Copying: a "copy link" button on a cause page's title and on each section heading (it copies
-// the canonical URL of the page and section), and the agent page's reply buttons. The labels
+// the cause's short link, with the section), and the agent page's short links and replies. The labels
 // come from the page (.hc-copy-config, data-copied), in the page's language.
 (function () {
   var live = document.createElement("div");
@@ -80,20 +97,69 @@ document.addEventListener("click", function (event) {
     }, 2000);
   }
 
-  var config = document.querySelector(".hc-copy-config");
-  var canonical = document.querySelector('link[rel="canonical"]');
-  if (config && canonical) {
-    // Each label is JSON: its text, or [text, name, text, ...] to fill (render.py: script_label).
+  // Addresses are written for site_url (canonical links, the agent page). Shown and copied, they
+  // use the address the site is served from, so that a preview or a second deployment hands out
+  // links that work there. What the page's canonical URL and its address share at their end is
+  // the page's path in the site; what comes before is each root.
+  var served = (function () {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    var same = function (url) { return url; };
+    if (!canonical) return same;
+    var published = canonical.href.split("#")[0].split("/");
+    var here = (location.origin + location.pathname).split("/");
+    while (published.length > 3 && here.length > 3 && published[published.length - 1] === here[here.length - 1]) {
+      published.pop();
+      here.pop();
+    }
+    var from = published.join("/") + "/", to = here.join("/") + "/";
+    if (from === to) return same;
+    return function (url) { return url.split(from).join(to); };
+  })();
+  document.querySelectorAll("article a[href]").forEach(function (link) {
+    if (!(link instanceof HTMLAnchorElement)) return;  // the flowchart's SVG links are relative
+    var href = served(link.href);
+    if (href === link.href) return;
+    link.href = href;
+    var code = link.querySelector("code");
+    if (code) code.textContent = served(code.textContent);
+  });
+  document.querySelectorAll("article .hc-reply__text").forEach(function (reply) {
+    reply.textContent = served(reply.textContent);
+  });
+
+  // Each label is JSON: its text, or [text, name, text, ...] to fill (render.py: script_label).
+  function readLabels(element) {
     var labels = {};
-    Object.keys(config.dataset).forEach(function (key) { labels[key] = JSON.parse(config.dataset[key]); });
-    var fill = function (label, values) {
-      if (typeof label === "string") return label;
-      return label.map(function (part, i) { return i % 2 ? String(values[part]) : part; }).join("");
+    Object.keys(element.dataset).forEach(function (key) { labels[key] = JSON.parse(element.dataset[key]); });
+    return labels;
+  }
+  function fill(label, values) {
+    if (typeof label === "string") return label;
+    return label.map(function (part, i) { return i % 2 ? String(values[part]) : part; }).join("");
+  }
+
+  // A cause page: the button by the title and by each section copies the cause's short link
+  // (with the section: …/go/fq-02/#fix), on the address the site is served from; a second
+  // item, shown after copying, copies the page's full address.
+  var config = document.querySelector(".hc-copy-config");
+  if (config) {
+    var labels = readLabels(config);
+    var shortLink = new URL(labels.shortLink, location.href).href;
+    var fullAddress = location.origin + location.pathname;
+    var menu = null;
+    var closeMenu = function () {
+      if (menu) menu.remove();
+      menu = null;
     };
+    document.addEventListener("keydown", function (event) { if (event.key === "Escape") closeMenu(); });
+    document.addEventListener("click", function (event) {
+      if (menu && !menu.contains(event.target) && !event.target.closest(".hc-copy-link")) closeMenu();
+    });
     // A link icon (Material's own "link" glyph), named in the page's language.
     var icon = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7a5 5 0 0 0 0 10h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1M8 13h8v-2H8zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4a5 5 0 0 0 0-10"/></svg>';
     document.querySelectorAll("article h1[id], article h2[id]").forEach(function (heading) {
-      var url = canonical.href + (heading.tagName === "H1" ? "" : "#" + heading.id);
+      var hash = heading.tagName === "H1" ? "" : "#" + heading.id;
+      var url = shortLink + hash;
       var name = heading.firstChild ? heading.firstChild.textContent.trim() : "";
       var button = document.createElement("button");
       button.type = "button";
@@ -105,12 +171,40 @@ document.addEventListener("click", function (event) {
       button.addEventListener("click", function () {
         copy(url).then(function () {
           confirm(button, null, fill(labels.copiedLink, { url: url }));
+          closeMenu();
+          menu = document.createElement("div");
+          menu.className = "hc-copy-menu";
+          var shown = document.createElement("span");
+          shown.className = "hc-copy-menu__url";
+          shown.textContent = url;
+          var full = document.createElement("button");
+          full.type = "button";
+          full.className = "hc-copy-menu__full";
+          full.textContent = labels.copyFullLink;
+          full.dataset.url = fullAddress + hash;
+          full.addEventListener("click", function () {
+            copy(full.dataset.url).then(function () {
+              shown.textContent = full.dataset.url;
+              confirm(full, null, fill(labels.copiedLink, { url: full.dataset.url }));
+            });
+          });
+          menu.append(shown, full);
+          heading.appendChild(menu);
         });
       });
       heading.classList.add("hc-has-copy");
       heading.appendChild(button);
     });
   }
+
+  // The agent page's short links.
+  document.querySelectorAll("button[data-hc-copy-url]").forEach(function (button) {
+    var url = served(button.dataset.hcCopyUrl);
+    button.setAttribute("aria-label", served(button.getAttribute("aria-label")));
+    button.addEventListener("click", function () {
+      copy(url).then(function () { confirm(button, button.dataset.copiedText, served(button.dataset.copied)); });
+    });
+  });
 
   document.querySelectorAll("button[data-hc-copy]").forEach(function (button) {
     button.addEventListener("click", function () {

@@ -148,7 +148,7 @@
     var heading = el("h2", { tabindex: "-1", text: labels.support_title });
     var lines = supportLines(trail);
     var copyButton = button(labels.copy_summary, function () {
-      copy(lines.join("\n")).then(function () { copyButton.textContent = labels.copied_summary; });
+      copy(lines.join("\n")).then(function () { copyButton.textContent = labels.copied; });
     }, { "data-action": "copy-summary" });
     return { heading: heading, body: [heading, el("p", { text: labels.support_text }),
       el("ul", { class: "hc-wizard__summary" }, lines.map(function (line) { return el("li", { text: line }); })),

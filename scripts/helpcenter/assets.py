@@ -1,0 +1,63 @@
+"""Content-hashed names for the site's own assets, and precompressed copies of every text file.
+
+Material names its files by content (main.57a0d79d.min.css); ours (helpcenter.css, the
+troubleshooter's script, the share cards ...) get the same treatment after the build, so that a
+server can let browsers keep every hashed file for a year: a changed file is a new name.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import re
+from pathlib import Path
+
+import brotli
+
+# A name that already carries its content's hash: Material's and the search worker's.
+HASHED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.[a-z0-9]+$")
+_REFERENCE = re.compile(r"""(?<=["'/(])assets/[\w./-]+?(?=["'?#)])""")
+# Text a server may send compressed; the rest (PNG) is compressed already.
+TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".webmanifest"}
+
+
+def fingerprint(site: Path) -> dict[str, str]:
+    """Give each asset that a page refers to by its plain name a name with its content's hash,
+    and point every reference at it. Returns {old path: new path}."""
+    texts = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
+    referenced = {ref for text in texts.values() for ref in _REFERENCE.findall(text)}
+    renamed = {}
+    for ref in sorted(referenced):
+        path = site / ref
+        if not path.is_file() or HASHED.search(path.name):
+            continue
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+        new = path.with_name(f"{path.stem}.{digest}{path.suffix}")
+        path.rename(new)
+        renamed[ref] = new.relative_to(site).as_posix()
+    if renamed:
+        pattern = re.compile(r"""(?<=["'/(])(%s)(?=["'?#)])""" % "|".join(map(re.escape, renamed)))
+        for path, text in texts.items():
+            new_text = pattern.sub(lambda m: renamed[m[1]], text)
+            if new_text != text:
+                path.write_text(new_text, encoding="utf-8")
+    return renamed
+
+
+def precompress(site: Path) -> int:
+    """Write <file>.br and <file>.gz beside every text file, for servers that send them as they
+    are (nginx brotli_static / gzip_static). Byte-identical from build to build (no time in the
+    gzip header). Returns the number of files."""
+    count = 0
+    for path in sorted(site.rglob("*")):
+        if path.suffix not in TEXT or not path.is_file():
+            continue
+        data = path.read_bytes()
+        buffer = io.BytesIO()
+        with gzip.GzipFile(filename="", mode="wb", compresslevel=9, fileobj=buffer, mtime=0) as out:
+            out.write(data)
+        path.with_name(path.name + ".gz").write_bytes(buffer.getvalue())
+        path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=11))
+        count += 1
+    return count

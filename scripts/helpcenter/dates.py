@@ -1,0 +1,54 @@
+"""When each page last changed: the newest commit date of the files it is made from.
+
+Pages say so ("最后更新 / Last updated") and the sitemap's lastmod is the same date, so two builds
+of one commit are identical whatever the day. A file git knows nothing of (no repository, or a
+file not committed yet) takes SOURCE_DATE_EPOCH, as reproducible builds set it, or else its
+modification time.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import subprocess
+from pathlib import Path
+
+
+class SourceDates:
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+        self._committed = _commit_times(self.root)
+
+    def changed(self, paths: list[Path]) -> datetime.date:
+        """The day the newest of these files last changed (UTC)."""
+        return max(self._time(path) for path in paths).date()
+
+    def _time(self, path: Path) -> datetime.datetime:
+        path = path.resolve()
+        try:
+            stamp = self._committed.get(path.relative_to(self.root).as_posix())
+        except ValueError:
+            stamp = None
+        if stamp is None:
+            epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+            stamp = int(epoch) if epoch.isdigit() else int(path.stat().st_mtime) if path.exists() else 0
+        return datetime.datetime.fromtimestamp(stamp, datetime.timezone.utc)
+
+
+def _commit_times(root: Path) -> dict[str, int]:
+    """{path: time of the newest commit that touched it}, from one `git log`."""
+    try:
+        log = subprocess.run(["git", "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", "."],
+                             cwd=root, capture_output=True, text=True, check=True).stdout
+        top = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=root, capture_output=True,
+                             text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    times: dict[str, int] = {}
+    stamp = 0
+    for line in log.splitlines():
+        if line.startswith("\0"):
+            stamp = int(line[1:])
+        elif line:
+            times.setdefault(line.removeprefix(top), stamp)  # newest first: keep the first
+    return times

@@ -1,0 +1,220 @@
+"""How the site is served: nginx with the rules the build wrote (site/_nginx.conf, as `make preview`
+and production run it), and the same rules for Netlify and Cloudflare Pages (_headers and
+_redirects). Short links and former slugs answer 301, each language has its own 404, hashed files
+are kept for a year and the rest revalidates, text comes precompressed, and every answer carries
+the security headers."""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import re
+from fnmatch import fnmatch
+from urllib.parse import urlsplit
+
+import brotli
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import LANGS, PREFIX
+from helpcenter.assets import HASHED
+from helpcenter.links import short_link_paths
+from helpcenter.serving import IMMUTABLE
+
+YEAR = "max-age=31536000"
+
+
+def fetch(base_url: str, path: str, **headers) -> tuple[int, dict[str, str], bytes]:
+    """One request, no redirect followed: status, headers (lower-case names), body."""
+    url = urlsplit(base_url)
+    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+    try:
+        connection.request("GET", path, headers={"Accept-Encoding": "identity", **headers})
+        response = connection.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        connection.close()
+
+
+def expected_moves(helpcenter, any_case: bool = True) -> dict[str, str]:
+    """{path typed: the page it should land on}, for every short link (as people type the code:
+    lower, upper or, where the server matches any case, mixed case; with or without the final
+    slash) and every former slug."""
+    moves = {}
+    for lang in LANGS:
+        for cause in helpcenter.causes:
+            target = f"/{PREFIX[lang]}causes/{cause.slug}/"
+            code = cause.code.lower()
+            codes = {code, code.upper()}
+            if any_case:
+                codes.add("".join(c.upper() if i % 2 else c for i, c in enumerate(code)))
+            for typed in [f"/{PREFIX[lang]}go/{c}" for c in codes] + [f"/{PREFIX[lang]}causes/{old}" for old in cause.former_slugs]:
+                moves[typed] = moves[typed + "/"] = target
+    return moves
+
+
+def assert_security_headers(headers: dict[str, str]) -> None:
+    policy = headers["content-security-policy"]
+    directives = dict((d.split(" ", 1) + [""])[:2] for d in policy.split("; "))
+    assert directives["default-src"] == "'self'"
+    script = directives["script-src"].split()
+    assert script[0] == "'self'" and all(s.startswith("'sha256-") for s in script[1:])  # no unsafe-inline
+    assert "http" not in policy and "*" not in policy  # no other host
+    assert directives["frame-ancestors"] == "'none'"
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
+
+
+# -- nginx ----------------------------------------------------------------------------------
+
+
+def test_short_links_and_former_slugs_answer_301(base_url, helpcenter):
+    moves = expected_moves(helpcenter)
+    assert len(moves) >= 6 * len(helpcenter.causes) * len(LANGS)
+    for typed, target in moves.items():
+        status, headers, _ = fetch(base_url, typed)
+        assert (status, headers.get("location")) == (301, target), typed
+        assert_security_headers(headers)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", ["nothing-here", "causes/nothing-here/", "go/fq-99/", "assets/none.css"])
+def test_unknown_urls_get_their_languages_404(base_url, helpcenter, lang, path):
+    status, headers, body = fetch(base_url, f"/{PREFIX[lang]}{path}")
+    assert status == 404
+    doc = BeautifulSoup(body.decode("utf-8"), "html.parser")
+    assert doc.html["lang"] == lang
+    assert doc.h1.get_text().strip().startswith(helpcenter.labels["not_found_title"][lang])
+    assert_security_headers(headers)
+
+
+def hashed_assets(site) -> list[str]:
+    return sorted("/" + p.relative_to(site).as_posix() for p in site.rglob("*")
+                  if p.is_file() and HASHED.search(p.name))
+
+
+def test_hashed_files_are_kept_for_a_year_and_the_rest_revalidates(base_url, site, page_paths):
+    hashed = hashed_assets(site)
+    # The site's own CSS and JS, the patched search worker and the images: all content-hashed.
+    for pattern in ("/assets/stylesheets/helpcenter.*.css", "/assets/javascripts/helpcenter.*.js",
+                    "/assets/javascripts/troubleshooter.*.js", "/assets/javascripts/workers/helpcenter-search.*.js",
+                    "/assets/images/share-card.zh.*.png", "/assets/images/share-card.en.*.png"):
+        assert any(fnmatch(path, pattern) for path in hashed), pattern
+    for path in hashed:
+        status, headers, _ = fetch(base_url, path)
+        assert status == 200 and headers["cache-control"] == IMMUTABLE, path
+    for path in ["/" + p for p in page_paths["zh"][:3] + page_paths["en"][:3]] + ["/sitemap.xml", "/robots.txt",
+                                                                                  "/search/search_index.json"]:
+        status, headers, _ = fetch(base_url, path)
+        assert status == 200, path
+        assert YEAR not in headers["cache-control"] and "no-cache" in headers["cache-control"], path
+        assert "etag" in headers and "last-modified" in headers, path
+        assert_security_headers(headers)
+
+
+def test_no_file_keeps_a_hashed_name_with_other_content(site):
+    """A hashed name is a promise: the name changes when the content does. Our own files and the
+    patched worker carry a hash of their own content."""
+    import hashlib
+
+    for path in hashed_assets(site):
+        name = path.rsplit("/", 1)[-1]
+        if name.startswith(("helpcenter", "troubleshooter", "redirect", "share-card", "favicon")):
+            digest = re.search(r"\.([0-9a-f]{8})\.", name).group(1)
+            assert hashlib.sha256((site / path.lstrip("/")).read_bytes()).hexdigest()[:8] == digest, path
+
+
+@pytest.mark.parametrize("encoding, decode", [("br", brotli.decompress), ("gzip", gzip.decompress)])
+def test_text_is_served_precompressed(base_url, site, encoding, decode):
+    suffix = {"br": ".br", "gzip": ".gz"}[encoding]
+    css = next(p for p in hashed_assets(site) if p.endswith(".css"))
+    for path, file in [("/", "index.html"), ("/en/causes/installment-limit/", "en/causes/installment-limit/index.html"),
+                       (css, css.lstrip("/")), ("/search/search_index.json", "search/search_index.json"),
+                       ("/en/search/search_index.json", "en/search/search_index.json"), ("/sitemap.xml", "sitemap.xml")]:
+        status, headers, body = fetch(base_url, path, **{"Accept-Encoding": encoding})
+        assert status == 200 and headers.get("content-encoding") == encoding, path
+        assert body == (site / (file + suffix)).read_bytes()  # the build's file, as is
+        assert decode(body) == (site / file).read_bytes()
+        assert "Accept-Encoding" in headers.get("vary", ""), path
+    status, headers, body = fetch(base_url, "/")
+    assert "content-encoding" not in headers and body == (site / "index.html").read_bytes()
+
+
+def test_every_text_file_has_its_compressed_copies(site):
+    texts = [p for p in site.rglob("*") if p.is_file() and p.suffix in {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}]
+    assert len(texts) > 50
+    for path in texts:
+        for suffix in (".br", ".gz"):
+            assert path.with_name(path.name + suffix).is_file(), path
+
+
+def test_configuration_files_are_not_served(base_url):
+    for name in ("_nginx.conf", "_headers", "_redirects"):
+        assert fetch(base_url, f"/{name}")[0] == 404
+
+
+# -- _headers and _redirects (Netlify, Cloudflare Pages) ------------------------------------
+
+
+def parse_redirects(text: str) -> list[tuple[str, str, int]]:
+    rules = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            source, target, status = line.split()
+            rules.append((source, target, int(status)))
+    return rules
+
+
+def apply_redirects(rules, path: str, site) -> tuple[str, int] | None:
+    """The first rule that matches, as those hosts read the file (a '*' at the end: any rest).
+    A 404 line is a fallback: it applies only where no file answers."""
+    file = site / path.lstrip("/")
+    exists = (file / "index.html").is_file() if path.endswith("/") else file.is_file()
+    for source, target, status in rules:
+        if status == 404 and exists:
+            continue
+        if path == source or source.endswith("*") and path.startswith(source[:-1]):
+            return target, status
+    return None
+
+
+def parse_headers(text: str) -> list[tuple[str, dict[str, str]]]:
+    blocks: list[tuple[str, dict[str, str]]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith(" "):
+            name, value = line.strip().split(": ", 1)
+            blocks[-1][1][name.lower()] = value
+        else:
+            blocks.append((line, {}))
+    return blocks
+
+
+def headers_for(blocks, path: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pattern, headers in blocks:
+        if fnmatch(path, pattern):
+            out.update(headers)
+    return out
+
+
+def test_redirects_file_moves_every_short_link_and_former_slug(site, helpcenter):
+    rules = parse_redirects((site / "_redirects").read_text(encoding="utf-8"))
+    # Those hosts match paths as written: the two spellings the site publishes are listed.
+    for typed, target in expected_moves(helpcenter, any_case=False).items():
+        assert apply_redirects(rules, typed, site) == (target, 301), typed
+    for lang in LANGS:
+        assert apply_redirects(rules, f"/{PREFIX[lang]}causes/installment-limit/", site) is None  # pages stay
+    assert apply_redirects(rules, "/en/nothing-here", site) == ("/en/404.html", 404)
+
+
+def test_headers_file_matches_the_server(site, base_url, page_paths):
+    blocks = parse_headers((site / "_headers").read_text(encoding="utf-8"))
+    for path in hashed_assets(site):
+        assert headers_for(blocks, path)["cache-control"] == IMMUTABLE, path
+    page = headers_for(blocks, "/" + page_paths["en"][0])
+    assert YEAR not in page.get("cache-control", "")
+    assert_security_headers(page)
+    _, served, _ = fetch(base_url, "/")
+    assert page["content-security-policy"] == served["content-security-policy"]
