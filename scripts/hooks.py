@@ -12,6 +12,7 @@ site folder, which replaces it only when the whole build (every language, strict
 from __future__ import annotations
 
 import logging
+import os
 from copy import deepcopy
 from html import escape, unescape
 from pathlib import Path
@@ -334,12 +335,17 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def publish(site: Path, config: MkDocsConfig) -> None:
     """What a server needs besides the pages: hashed asset names, the server rules, robots.txt and
-    precompressed copies (helpcenter/assets.py, helpcenter/serving.py)."""
+    precompressed copies (helpcenter/assets.py, helpcenter/serving.py); every file dated by the
+    newest commit, which servers send as Last-Modified and in the ETag."""
     (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {config.site_url}sitemap.xml\n",
                                      encoding="utf-8")
     fingerprint(site)
     write_all(rules(_helpcenter, site, config.site_url), site)
     precompress(site)
+    stamp = _dates.newest()
+    if stamp is not None:
+        for path in site.rglob("*"):
+            os.utime(path, (stamp, stamp), follow_symlinks=False)
 
 
 def on_build_error(error: Exception) -> None:

@@ -4,6 +4,7 @@ static host with no configuration), and Chromium."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -76,8 +77,22 @@ def project(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def build(tmp_path_factory) -> Build:
-    result = run_build(ROOT, tmp_path_factory.mktemp("build") / "site")
+def build(tmp_path_factory, worker_id) -> Build:
+    """One build of the project for the whole run, shared by the xdist workers (the first one to
+    get here builds; the others wait for it and read the same folder)."""
+    if worker_id == "master":  # not under xdist
+        result = run_build(ROOT, tmp_path_factory.mktemp("build") / "site")
+    else:
+        shared = tmp_path_factory.getbasetemp().parent
+        with open(shared / "build.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            done = shared / "build.done"
+            if done.exists():
+                code, log = done.read_text(encoding="utf-8").split("\n", 1)
+                result = Build(int(code), log, shared / "site")
+            else:
+                result = run_build(ROOT, shared / "site")
+                done.write_text(f"{result.returncode}\n{result.log}", encoding="utf-8")
     assert result.returncode == 0, result.log
     return result
 

@@ -55,6 +55,9 @@ def test_two_builds_of_one_commit_are_identical(tmp_path):
     build_with(project, tmp_path / "second", 2_000_000_000)
     first, second = digests(tmp_path / "first"), digests(tmp_path / "second")
     assert first == second
+    # Every file is dated by the commit: a server's Last-Modified and ETag stay the same too.
+    for site in (tmp_path / "first", tmp_path / "second"):
+        assert {int(p.stat().st_mtime) for p in site.rglob("*")} == {COMMITTED}
     assert page_day(tmp_path / "first", "causes/installment-limit") == day_of(COMMITTED)  # git's date
     assert page_day(tmp_path / "first", "en/troubleshoot") == day_of(COMMITTED)
 

@@ -75,10 +75,14 @@ def test_short_links_and_former_slugs_answer_301(base_url, helpcenter):
         status, headers, _ = fetch(base_url, typed)
         assert (status, headers.get("location")) == (301, target), typed
         assert_security_headers(headers)
+    status, headers, _ = fetch(base_url, "/en/go/fq-02?utm_source=ticket&x=1")  # campaign tags go along
+    assert (status, headers["location"]) == (301, "/en/causes/installment-limit/?utm_source=ticket&x=1")
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("path", ["nothing-here", "causes/nothing-here/", "go/fq-99/", "assets/none.css"])
+@pytest.mark.parametrize("path", ["nothing-here", "causes/nothing-here/", "go/fq-99/", "assets/none.css",
+                                  "causes/", "go/", "search/",  # folders without a page
+                                  "assets/missing.12345678.css", "report.20241231.html"])  # names that look hashed
 def test_unknown_urls_get_their_languages_404(base_url, helpcenter, lang, path):
     status, headers, body = fetch(base_url, f"/{PREFIX[lang]}{path}")
     assert status == 404

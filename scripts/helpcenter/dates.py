@@ -23,6 +23,13 @@ class SourceDates:
         """The day the newest of these files last changed (UTC)."""
         return max(self._time(path) for path in paths).date()
 
+    def newest(self) -> int | None:
+        """The time of the newest commit (or SOURCE_DATE_EPOCH): the modification time the
+        built files get, so that a server's ETag and Last-Modified stay the same from one build
+        of a commit to the next. None without either."""
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        return max(self._committed.values(), default=None) or (int(epoch) if epoch.isdigit() else None)
+
     def _time(self, path: Path) -> datetime.datetime:
         path = path.resolve()
         try:

@@ -43,7 +43,7 @@ events {{ worker_connections 256; }}
 http {{
     include {MIME_TYPES};
     default_type application/octet-stream;
-    types {{ application/manifest+json webmanifest; }}
+    types {{ application/manifest+json webmanifest; application/json map; }}
     access_log off;
     log_not_found off;
     sendfile on;

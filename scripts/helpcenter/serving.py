@@ -25,6 +25,8 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"  # with the ETag and Last-Modified nginx sends: a cheap 304
 REDIRECT_CACHE = "public, max-age=86400"
 ASSET_HEADERS = ("X-Content-Type-Options",)  # of the security headers, those a hashed file gets
+# Names nginx keeps for a year: hashed styles, scripts and images only (a page is never one).
+HASHED_ASSET = HASHED.pattern.replace("[a-z0-9]+$", "(?:css|js|png|jpg|svg|webp|woff2)$")
 # Files in the site folder that are configuration, not content.
 CONFIG_FILES = ("_nginx.conf", "_headers", "_redirects")
 
@@ -112,6 +114,8 @@ def nginx_conf(rules: Rules) -> str:
         "brotli_static on;",
         "gzip_static on;",
         "gzip_vary on;",
+        # A folder without a page (/causes/, /go/) is "not found" too, not nginx's bare 403.
+        f"error_page 403 =404 {rules.not_found[-1][1]};",
         f"error_page 404 {rules.not_found[-1][1]};",
         "",
         "# Configuration files, not content.",
@@ -126,20 +130,26 @@ def nginx_conf(rules: Rules) -> str:
         done.add(source.lower())
         lines.append(f'location ~* "^{re.escape(source.rstrip("/"))}/?$" {{')
         lines += _header_lines(rules.headers, REDIRECT_CACHE, "    ")
-        lines += [f"    return 301 {target};", "}"]
+        lines += [f"    return 301 {target}$is_args$args;", "}"]  # campaign tags (?utm_…) go along
     lines += ["", "# Content-hashed files: a changed file is a new name, so they are kept for a year. They",
               "# are styles, scripts and images, never a document: the policy headers are for pages."]
-    lines.append(f'location ~ "^{re.escape(root)}.*{HASHED.pattern}" {{')
-    lines += _header_lines({name: rules.headers[name] for name in ASSET_HEADERS}, IMMUTABLE, "    ")
-    lines.append("}")
+    for prefix, page in rules.not_found:  # regex locations match in order: the longest prefix first
+        lines.append(f'location ~ "^{re.escape(prefix)}.*{HASHED_ASSET}" {{')
+        lines += _language_errors(prefix, page, root)
+        lines += _header_lines({name: rules.headers[name] for name in ASSET_HEADERS}, IMMUTABLE, "    ")
+        lines.append("}")
     lines += ["", "# Everything else revalidates; each language has its own 404 page."]
     for prefix, page in rules.not_found:
         lines.append(f"location {prefix} {{")
-        if prefix != root:
-            lines.append(f"    error_page 404 {page};")
+        lines += _language_errors(prefix, page, root)
         lines += _header_lines(rules.headers, REVALIDATE, "    ")
         lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _language_errors(prefix: str, page: str, root: str) -> list[str]:
+    # A location with error_page lines of its own does not inherit the server's.
+    return [] if prefix == root else [f"    error_page 403 =404 {page};", f"    error_page 404 {page};"]
 
 
 def headers_file(rules: Rules) -> str:
