@@ -18,7 +18,6 @@ from bs4 import BeautifulSoup
 
 from conftest import LANGS, PREFIX
 from helpcenter.assets import HASHED
-from helpcenter.links import short_link_paths
 from helpcenter.serving import IMMUTABLE
 
 YEAR = "max-age=31536000"
