@@ -176,15 +176,16 @@ def test_copy_link_buttons(clipboard_page, base_url, helpcenter, lang):
     short = f"{base_url}{PREFIX[lang]}go/fq-02/"
     assert tab.evaluate("navigator.clipboard.readText()") == short + "#fix"
     assert "hc-copied" in fix.get_attribute("class")
-    live = tab.locator("[aria-live=polite].md-visually-hidden")
-    assert short + "#fix" in live.inner_text()
+    live = tab.locator("[aria-live=polite].hc-visually-hidden")
+    assert short + "#fix" in live.text_content()
+    assert live.bounding_box()["width"] <= 1  # announced, not shown
     menu = tab.locator("h2#fix .hc-copy-menu")
     assert menu.locator(".hc-copy-menu__url").inner_text() == short + "#fix"
     tab.keyboard.press("Tab")  # the next control is the full address
     tab.keyboard.press("Enter")
     full = f"{base_url}{PREFIX[lang]}causes/installment-limit/#fix"
     assert tab.evaluate("navigator.clipboard.readText()") == full
-    assert full in live.inner_text()
+    assert full in live.text_content()
     tab.keyboard.press("Escape")
     assert menu.count() == 0
     tab.locator("h1 button.hc-copy-link").click()

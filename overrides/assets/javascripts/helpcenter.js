@@ -65,7 +65,7 @@ document.addEventListener("click", function (event) {
 // come from the page (.hc-copy-config, data-copied), in the page's language.
 (function () {
   var live = document.createElement("div");
-  live.className = "md-visually-hidden";
+  live.className = "hc-visually-hidden";
   live.setAttribute("aria-live", "polite");
   document.body.appendChild(live);
 
