@@ -49,7 +49,8 @@ class YamlMap(dict):
         self.written: dict[Any, str] = {}
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's loader where PyYAML was built with it: the data files parse several times faster.
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 
@@ -100,7 +101,10 @@ def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
     """The line and what is wrong, in words for the person editing the file."""
     if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow (NUL, BEL ...)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        return text[:exc.position].count("\n") + 1, f"character U+{code:04X} is not allowed in YAML; remove it"
+        # Found by the character itself: libyaml's position counts bytes, PyYAML's characters.
+        where = text.find(chr(code))
+        line = text[:where].count("\n") + 1 if where >= 0 else None
+        return line, f"character U+{code:04X} is not allowed in YAML; remove it"
     context = getattr(exc, "context", None) or ""
     context_mark, problem_mark = getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None)
     problem = (getattr(exc, "problem", None) or "invalid YAML").strip()
@@ -114,7 +118,7 @@ def _check_no_comment_after_text(text: str, name: str) -> None:
     """In unquoted YAML text, " #" starts a comment: "加上 #fix 等部分编号" silently became "加上".
     The data files keep comments on lines of their own, so a comment right after text is a cut."""
     lines = text.splitlines()
-    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+    for token in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         if isinstance(token, yaml.ScalarToken) and token.plain:
             end = token.end_mark
             rest = lines[end.line][end.column:] if end.line < len(lines) else ""
