@@ -47,13 +47,14 @@ from helpcenter.templates import Templates
 # jieba (used by the search plugin) prints its dictionary loading to stderr; keep the log clean.
 jieba.setLogLevel(logging.WARNING)
 
-# How each generated page (helpcenter/project.py: GENERATORS) is made, and the label that is its
-# title.
+# How each generated page (helpcenter/project.py: GENERATORS) is made, the label that is its
+# title, and the data it is made from besides site.yml (its date: _date_page).
+ARTICLE = "article"  # in a page's sources: the source article and its translation into the page's language
 GENERATORS = {
-    "home": (Renderer.home_page, None),
-    "troubleshooter": (Renderer.troubleshooter_page, "tr_title"),
-    "agents": (Renderer.agents_page, "agent_title"),
-    "topics": (Renderer.topics_page, "topics_title"),
+    "home": (Renderer.home_page, None, (CAUSES, ARTICLE)),
+    "troubleshooter": (Renderer.troubleshooter_page, "tr_title", (CAUSES, TREE)),
+    "agents": (Renderer.agents_page, "agent_title", (CAUSES, CAUSE_PAGES)),
+    "topics": (Renderer.topics_page, "topics_title", (TOPICS,)),
 }
 assert set(GENERATORS) == set(GENERATOR_NAMES)
 
@@ -169,7 +170,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return renderer.cause_page(cause)
     if generator:
         _page_urls.setdefault(lang, {})[generator] = page.url
-        render, title = GENERATORS[generator]
+        render, title, _ = GENERATORS[generator]
         # The home page's window title is its question ("<question> - <site>").
         page.meta["hc_title"] = hc.label(title, lang) if title else hc.question[lang]
         page.meta["title"] = escape(page.meta["hc_title"])
@@ -188,21 +189,23 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def _date_page(page: Page, lang: str, config: MkDocsConfig, cause, generator: str | None) -> None:
     """The day the page's sources last changed: shown on the page (overrides/main.html) and the
-    sitemap's lastmod."""
+    sitemap's lastmod. Every page is made with site.yml's words; a cause page from its prose,
+    causes.yml and the article, a generated page from its stub and GENERATORS' data."""
     docs, hc = Path(config.docs_dir), _helpcenter
-    article = [docs / f"data/article.{_langs.default}.txt"] + \
-        ([docs / f"data/article.{lang}.yml"] if lang != _langs.default else [])
-    causes = docs / CAUSES
     if cause is not None:
-        own = docs / hc.src_uri(cause, lang)
-        sources = [own if own.is_file() else docs / hc.src_uri(cause, _langs.default), causes, *article]
+        own = hc.src_uri(cause, lang)
+        made_from = [own if (docs / own).is_file() else hc.src_uri(cause, _langs.default), CAUSES, ARTICLE]
     else:
-        sources = [docs / page.file.src_uri, *{
-            "home": [causes, docs / SITE, *article],
-            "troubleshooter": [causes, docs / TREE],
-            "topics": [docs / TOPICS],
-            "agents": [causes, docs / SITE, *(docs / CAUSE_PAGES).glob("*.md")],
-        }.get(generator, [])]
+        made_from = [page.file.src_uri, *(GENERATORS[generator][2] if generator else ())]
+    sources = [docs / SITE]
+    for rel in made_from:
+        if rel == ARTICLE:
+            sources.append(docs / f"data/article.{_langs.default}.txt")
+            sources.append(docs / f"data/article.{lang}.yml")
+        elif (docs / rel).is_dir():
+            sources.extend((docs / rel).rglob("*.md"))
+        else:
+            sources.append(docs / rel)
     day = _dates.changed([path for path in sources if path.exists()])
     page.update_date = day.isoformat()
     page.meta["hc_updated"] = {"label": hc.label("last_updated", lang), "colon": hc.colon[lang],

@@ -21,7 +21,7 @@ from helpcenter.browser import INSTALL_HINT, chromium_path, launch  # noqa: E402
 from helpcenter.data import load_helpcenter  # noqa: E402
 from helpcenter.languages import from_mkdocs_yml  # noqa: E402
 from helpcenter.localserver import serve_directory  # noqa: E402
-from helpcenter.nginx import serve_with_nginx  # noqa: E402
+from helpcenter.nginx import INSTALL_HINT as NGINX_HINT, nginx_path, serve_with_nginx  # noqa: E402
 from helpcenter.registry import site_pages  # noqa: E402
 
 LANGUAGES = from_mkdocs_yml(ROOT / "mkdocs.yml")
@@ -130,13 +130,10 @@ def page_paths(site) -> dict[str, list[str]]:
 @pytest.fixture(scope="session")
 def base_url(site):
     """The site as nginx serves it, with the build's rules (site/_nginx.conf)."""
-    try:
-        server = serve_with_nginx(site)
-        url = server.__enter__()
-    except RuntimeError as error:  # no nginx: make test installs it as root
-        pytest.fail(str(error), pytrace=False)
-    yield url
-    server.__exit__(None, None, None)
+    if nginx_path() is None:  # make test installs it as root
+        pytest.fail(NGINX_HINT, pytrace=False)
+    with serve_with_nginx(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,8 @@ from pathlib import Path
 import brotli
 
 # A name that already carries its content's hash: Material's and the search worker's.
-HASHED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.[a-z0-9]+$")
+HASH = r"\.[0-9a-f]{8}(?:\.min)?\."  # between a file's name and its type
+HASHED = re.compile(HASH + r"[a-z0-9]+$")
 _REFERENCE = re.compile(r"""(?<=["'/(])assets/[\w./-]+?(?=["'?#)])""")
 # Text a server may send compressed; the rest (PNG) is compressed already.
 LARGE = 256 * 1024

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .assets import HASHED
+from .assets import HASH, HASHED
 from .data import HelpCenter
 from .links import redirects
 
@@ -26,7 +26,7 @@ REVALIDATE = "no-cache"  # with the ETag and Last-Modified nginx sends: a cheap 
 REDIRECT_CACHE = "public, max-age=86400"
 ASSET_HEADERS = ("X-Content-Type-Options",)  # of the security headers, those a hashed file gets
 # Names nginx keeps for a year: hashed styles, scripts and images only (a page is never one).
-HASHED_ASSET = HASHED.pattern.replace("[a-z0-9]+$", "(?:css|js|png|jpg|svg|webp|woff2)$")
+HASHED_ASSET = HASH + "(?:css|js|png|jpg|svg|webp|woff2)$"
 # Files in the site folder that are configuration, not content.
 CONFIG_FILES = ("_nginx.conf", "_headers", "_redirects")
 

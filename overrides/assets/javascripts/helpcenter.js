@@ -82,6 +82,7 @@ document.addEventListener("click", function (event) {
     area.remove();
     return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
+  window.hcCopy = copy;  // for the wizard's script (troubleshooter.js), which loads after this one
 
   // Say that it was copied: on the button (where it has words) and to screen readers.
   function confirm(button, shortText, announcement) {

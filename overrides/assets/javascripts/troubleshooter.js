@@ -95,19 +95,6 @@
     return lines.concat([labels.support_amount, labels.support_message]);
   }
 
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-    var area = el("textarea", { readonly: "" });
-    area.value = text;
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    var ok = document.execCommand("copy");
-    area.remove();
-    return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
-  }
-
   function questionStep(id, trail) {
     var question = data.questions[id];
     var heading = el("h2", { tabindex: "-1", text: question.text });
@@ -148,7 +135,7 @@
     var heading = el("h2", { tabindex: "-1", text: labels.support_title });
     var lines = supportLines(trail);
     var copyButton = button(labels.copy_summary, function () {
-      copy(lines.join("\n")).then(function () { copyButton.textContent = labels.copied; });
+      window.hcCopy(lines.join("\n")).then(function () { copyButton.textContent = labels.copied; });
     }, { "data-action": "copy-summary" });
     return { heading: heading, body: [heading, el("p", { text: labels.support_text }),
       el("ul", { class: "hc-wizard__summary" }, lines.map(function (line) { return el("li", { text: line }); })),
