@@ -1,15 +1,22 @@
 # Two commands for a fresh machine (see README):
 #   make serve   - install pinned dependencies, serve the site at http://127.0.0.1:8000
-#   make test    - install, strict build, then every test (browser tests need Debian's chromium)
+#   make test    - install, strict build, then every test (as root, installs the Debian packages
+#                  the tests need: Chromium, nginx, a CJK font, Java, npm)
 # and: make build (static site in site/), make preview (the built site behind nginx, as in
 # production, at http://127.0.0.1:8080; PORT=... to change), make screenshots, make benchmark,
-# make clean.
+# make fresh-check (both set-up commands in a fresh Debian 12 root), make clean.
 
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 NODE   := node_modules/.package-lock.json
+
+# The Debian packages a target needs beyond Python (Chromium, a CJK font, Java, nginx with its
+# Brotli module, npm: the list and the checks are in scripts/helpcenter/system_packages.py). As
+# root, what is missing is installed from Debian; otherwise one line names it and the target stops.
+# Never a browser download from a test tool.
+SYSTEM := $(PYTHON) scripts/helpcenter/system_packages.py
 
 # Material 9.8 prints an end-of-life / MkDocs 2 banner on every run; the README says why the
 # versions are pinned and where the migration goes. Keep the build log to what matters.
@@ -18,7 +25,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 PORT ?= 8080
 
-.PHONY: serve build preview test system-tools screenshots benchmark clean
+.PHONY: serve build preview test screenshots share-cards benchmark fresh-check clean
 
 $(STAMP): requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11"; exit 1; }
@@ -33,7 +40,8 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 # nginx in the foreground with the rules the build wrote (site/_nginx.conf); Ctrl-C stops it.
-preview: build system-tools
+preview: build
+	@$(SYSTEM) preview
 	$(BIN)/python scripts/preview.py site $(PORT)
 
 # Checkers for the tests and benchmarks (axe-core, vnu-jar, lighthouse), pinned in package-lock.json.
@@ -41,29 +49,31 @@ preview: build system-tools
 $(NODE): package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
-test: $(STAMP) $(NODE) system-tools
+test: $(STAMP)
+	@$(SYSTEM) test
+	@$(MAKE) --no-print-directory $(NODE)
 	$(BIN)/mkdocs build --strict --quiet
 	$(BIN)/python -m pytest tests -ra
 
-# Browser tests drive Debian's Chromium (never a browser download), the HTML checker needs Java,
-# and the site is served by Debian's nginx with its Brotli module (make preview, the tests). As
-# root, install what is missing from Debian; otherwise those tests fail with a hint.
-system-tools:
-	@missing=""; \
-	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
-	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
-	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
-	[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing="$$missing libnginx-mod-http-brotli-static"; \
-	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ]; then \
-		echo "Installing from Debian:$$missing"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	fi
-
 screenshots: $(STAMP)
+	@$(SYSTEM) screenshots
 	$(BIN)/python scripts/screenshots.py screenshots
 
-benchmark: $(STAMP) $(NODE) system-tools
+# The link-preview cards (overrides/assets/images/share-card.<lang>.png), made again when the
+# site's name or question changes (a test says when).
+share-cards: $(STAMP)
+	@$(SYSTEM) share-cards
+	$(BIN)/python scripts/share_cards.py
+
+benchmark: $(STAMP)
+	@$(SYSTEM) benchmark
+	@$(MAKE) --no-print-directory $(NODE)
 	$(BIN)/python scripts/benchmark_quality.py
+
+# Both set-up commands of the README in a Debian 12 root that holds only their prerequisites
+# (as root; downloads several hundred MB; not part of make test).
+fresh-check:
+	$(PYTHON) scripts/fresh_machine.py
 
 clean:
 	rm -rf site .site.* screenshots .pytest_cache tests/.pytest_cache

@@ -17,12 +17,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from helpcenter.browser import INSTALL_HINT, chromium_path, launch  # noqa: E402
+from helpcenter.browser import launch  # noqa: E402
 from helpcenter.data import load_helpcenter  # noqa: E402
 from helpcenter.languages import from_mkdocs_yml  # noqa: E402
 from helpcenter.localserver import serve_directory  # noqa: E402
-from helpcenter.nginx import INSTALL_HINT as NGINX_HINT, nginx_path, serve_with_nginx  # noqa: E402
+from helpcenter.nginx import serve_with_nginx  # noqa: E402
 from helpcenter.registry import site_pages  # noqa: E402
+from helpcenter.system_packages import hint, missing  # noqa: E402
 
 LANGUAGES = from_mkdocs_yml(ROOT / "mkdocs.yml")
 LANGS = LANGUAGES.codes
@@ -30,6 +31,14 @@ PREFIX = {lang: LANGUAGES.prefix(lang) for lang in LANGS}
 
 
 BROWSER_FIXTURES = {"browser", "page", "base_url", "plain_url"}
+
+
+def require(*packages: str) -> None:
+    """Fail in one line naming the Debian packages a test needs and the machine lacks (make test
+    installs them as root, so a missing one is a broken set-up, never a reason to skip)."""
+    lacking = missing(list(packages))
+    if lacking:
+        pytest.fail(hint(lacking), pytrace=False)
 
 
 def pytest_configure(config):
@@ -130,8 +139,7 @@ def page_paths(site) -> dict[str, list[str]]:
 @pytest.fixture(scope="session")
 def base_url(site):
     """The site as nginx serves it, with the build's rules (site/_nginx.conf)."""
-    if nginx_path() is None:  # make test installs it as root
-        pytest.fail(NGINX_HINT, pytrace=False)
+    require("nginx", "libnginx-mod-http-brotli-static")
     with serve_with_nginx(site) as url:
         yield url
 
@@ -147,8 +155,8 @@ def plain_url(site):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    if chromium_path() is None:
-        pytest.fail(INSTALL_HINT, pytrace=False)
+    # Pages are measured as laid out: with a CJK face and a Latin one, as on readers' devices.
+    require("chromium", "libatomic1", "fonts-noto-cjk", "fonts-liberation")
     with sync_playwright() as playwright:
         chromium = launch(playwright)
         yield chromium

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -14,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import LANGS, PREFIX, ROOT
+from conftest import LANGS, PREFIX, ROOT, require
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
@@ -73,9 +72,7 @@ def test_axe_finds_no_serious_or_critical_violation(browser, base_url, page_path
 
 def test_html_is_valid(site):
     need(VNU)
-    if shutil.which("java") is None:
-        pytest.fail("java not found: install a JRE ('apt-get install default-jre-headless')",
-                    pytrace=False)
+    require("default-jre-headless")
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--format", "json", "--skip-non-html", "--exit-zero-always",
          str(site)], capture_output=True, text=True, timeout=300)

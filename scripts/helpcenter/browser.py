@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 
-INSTALL_HINT = "Chromium not found: install Debian's package ('apt-get install chromium') or run 'make test' as root"
+from .system_packages import hint
+
+INSTALL_HINT = hint(["chromium"])
 
 # Without these, Chromium phones home at start-up (updates, sync, field trials).
 CHROMIUM_ARGS = [

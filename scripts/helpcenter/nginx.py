@@ -17,10 +17,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from .system_packages import NEEDS, hint, missing
+
 MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 MIME_TYPES = Path("/etc/nginx/mime.types")
-INSTALL_HINT = ("nginx not found: install Debian's 'nginx' and 'libnginx-mod-http-brotli-static' "
-                "(make preview or make test do, as root)")
 
 
 def nginx_path() -> str | None:
@@ -74,7 +74,7 @@ def _command(site: Path, port: int) -> Iterator[list[str]]:
     for as long as the block runs."""
     binary = nginx_path()
     if binary is None:
-        raise RuntimeError(INSTALL_HINT)
+        raise RuntimeError(hint(missing(NEEDS["preview"])))
     with tempfile.TemporaryDirectory(prefix="hc-nginx-") as folder:
         work = Path(folder)
         (work / "nginx.conf").write_text(config(site, port, work), encoding="utf-8")
