@@ -17,6 +17,7 @@ NODE   := node_modules/.package-lock.json
 # root, what is missing is installed from Debian; otherwise one line names it and the target stops.
 # Never a browser download from a test tool.
 SYSTEM := $(PYTHON) scripts/helpcenter/system_packages.py
+HAS_PYTHON := command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11"; exit 1; }
 
 # Material 9.8 prints an end-of-life / MkDocs 2 banner on every run; the README says why the
 # versions are pinned and where the migration goes. Keep the build log to what matters.
@@ -28,7 +29,7 @@ PORT ?= 8080
 .PHONY: serve build preview test screenshots share-cards benchmark fresh-check clean
 
 $(STAMP): requirements.txt
-	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11"; exit 1; }
+	@$(HAS_PYTHON)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	rm -f $(VENV)/.installed-* && touch $@
@@ -40,8 +41,9 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 # nginx in the foreground with the rules the build wrote (site/_nginx.conf); Ctrl-C stops it.
-preview: build
-	@$(SYSTEM) preview
+preview:
+	@$(HAS_PYTHON) && $(SYSTEM) preview
+	@$(MAKE) --no-print-directory build
 	$(BIN)/python scripts/preview.py site $(PORT)
 
 # Checkers for the tests and benchmarks (axe-core, vnu-jar, lighthouse), pinned in package-lock.json.
@@ -49,25 +51,28 @@ preview: build
 $(NODE): package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
-test: $(STAMP)
-	@$(SYSTEM) test
-	@$(MAKE) --no-print-directory $(NODE)
+# The system packages first: without root, a missing one stops the run before anything installs.
+test:
+	@$(HAS_PYTHON) && $(SYSTEM) test
+	@$(MAKE) --no-print-directory $(STAMP) $(NODE)
 	$(BIN)/mkdocs build --strict --quiet
 	$(BIN)/python -m pytest tests -ra
 
-screenshots: $(STAMP)
-	@$(SYSTEM) screenshots
+screenshots:
+	@$(HAS_PYTHON) && $(SYSTEM) screenshots
+	@$(MAKE) --no-print-directory $(STAMP)
 	$(BIN)/python scripts/screenshots.py screenshots
 
 # The link-preview cards (overrides/assets/images/share-card.<lang>.png), made again when the
 # site's name or question changes (a test says when).
-share-cards: $(STAMP)
-	@$(SYSTEM) share-cards
+share-cards:
+	@$(HAS_PYTHON) && $(SYSTEM) share-cards
+	@$(MAKE) --no-print-directory $(STAMP)
 	$(BIN)/python scripts/share_cards.py
 
-benchmark: $(STAMP)
-	@$(SYSTEM) benchmark
-	@$(MAKE) --no-print-directory $(NODE)
+benchmark:
+	@$(HAS_PYTHON) && $(SYSTEM) benchmark
+	@$(MAKE) --no-print-directory $(STAMP) $(NODE)
 	$(BIN)/python scripts/benchmark_quality.py
 
 # Both set-up commands of the README in a Debian 12 root that holds only their prerequisites

@@ -18,6 +18,7 @@ import glob
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -90,19 +91,24 @@ def packages(root: Path) -> set[str]:
     return set(out.stdout.split())
 
 
-def in_root(root: Path, command: str) -> list[str]:
-    """`command` as root in `root`, in a mount namespace of its own (so /proc, /sys, /dev and a
-    fresh /dev/shm, which Chromium needs, go away with it), with a login's environment only."""
+def in_root(root: Path, command: str, folder: str = HOME, user: str = "0:0") -> list[str]:
+    """`command` in `folder` of `root`, as `user` (uid:gid), in a mount namespace of its own (so
+    /proc, /sys, /dev and a fresh /dev/shm, which Chromium needs, go away with it), with a
+    login's environment only."""
+    home = "/root" if user == "0:0" else folder
     mounts = (f'mount -t proc proc "{root}/proc" && mount -t sysfs sys "{root}/sys" && '
               f'mount --rbind /dev "{root}/dev" && mount -t tmpfs shm "{root}/dev/shm" && '
-              f'exec chroot "{root}" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb '
+              f'exec chroot --userspec={user} "{root}" /usr/bin/env -i HOME={home} LANG=C.UTF-8 TERM=dumb '
               f'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin '
-              f'/bin/sh -c "cd {HOME} && {command}"')
+              f'/bin/sh -c "cd {folder} && {command}"')
     return ["unshare", "--mount", "--propagation", "private", "--fork", "--pid", "--mount-proc",
             "/bin/sh", "-c", mounts]
 
 
 def check_serve(tarball: Path, work: Path, log: Path) -> tuple[bool, str]:
+    with socket.socket() as probe:  # the root shares this machine's network
+        if probe.connect_ex(("127.0.0.1", SERVE_PORT)) == 0:
+            return False, f"make serve: port {SERVE_PORT} is already in use on this machine; free it and run again"
     root = unpack(tarball, work / "serve")
     before = packages(root)
     say(f"\n== make serve (in {root}; output in {log})")
@@ -141,8 +147,23 @@ def wait_for_site(process: subprocess.Popen) -> str | None:
     return None
 
 
-def check_test(tarball: Path, work: Path, log: Path) -> tuple[bool, str]:
-    root = unpack(tarball, work / "test")
+def check_without_root(root: Path) -> tuple[bool, str]:
+    """`make test` as a user without root, before anything is installed: it must stop at once
+    with one line naming each missing package."""
+    say("\n== make test as a user without root (nobody), nothing installed yet")
+    clone = "/tmp/helpcenter-user"
+    run(["chroot", str(root), "git", "clone", "--quiet", HOME, clone])
+    run(["chroot", str(root), "chown", "-R", "65534:65534", clone])
+    result = subprocess.run(in_root(root, "make test", clone, "65534:65534"), capture_output=True, text=True)
+    shutil.rmtree(root / clone.lstrip("/"))
+    said = [line for line in (result.stdout + result.stderr).splitlines() if not line.startswith("make: ***")]
+    for line in said:
+        say("   " + line)
+    ok = result.returncode != 0 and len(said) == 1 and all(p in said[0] for p in NEEDS["test"])
+    return ok, f"make test without root: exit {result.returncode}, {len(said)} line(s) naming what is missing"
+
+
+def check_test(root: Path, log: Path) -> tuple[bool, str]:
     before = packages(root)
     say(f"\n== make test (in {root}; output in {log})")
     start = time.monotonic()
@@ -189,7 +210,9 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     try:
         tarball = base_root(work)
-        results = [check_serve(tarball, work, work / "serve.log"), check_test(tarball, work, work / "test.log")]
+        results = [check_serve(tarball, work, work / "serve.log")]
+        test_root = unpack(tarball, work / "test")
+        results += [check_without_root(test_root), check_test(test_root, work / "test.log")]
     finally:
         if not args.keep:
             for name in ("serve", "test"):
