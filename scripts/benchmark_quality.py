@@ -43,6 +43,7 @@ PAGE_TYPES = {
     "cause": "causes/installment-limit/",
     "troubleshooter": "troubleshoot/",
     "topics hub": "topics/",
+    "contact page": "contact/",
     "agent page": "agents/",
 }
 
@@ -175,7 +176,7 @@ def bare_reference(workdir: Path) -> Path:
     for lang in hc.langs.codes:
         suffix = hc.langs.suffix(lang)
         pages = {"index": Renderer.home_page, "troubleshoot": Renderer.troubleshooter_page,
-                 "topics": Renderer.topics_page, "agents": Renderer.agents_page}
+                 "topics": Renderer.topics_page, "contact": Renderer.contact_page, "agents": Renderer.agents_page}
         for name, render in pages.items():
             renderer = Renderer(hc, lang, f"{name}.md", templates, url_for, "https://help.example.com/")
             (docs / f"{name}{suffix}.md").write_text(render(renderer))

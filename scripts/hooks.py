@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from helpcenter.assets import fingerprint, precompress
-from helpcenter.data import CAUSE_PAGES, CAUSES, SITE, TOPICS, TREE, HelpCenter
+from helpcenter.data import CAUSE_PAGES, CAUSES, SITE, SUPPORT, TOPICS, TREE, HelpCenter
 from helpcenter.dates import SourceDates
 from helpcenter.errorpage import error_page
 from helpcenter.errors import DataError
@@ -46,6 +46,7 @@ from helpcenter.templates import Templates
 
 # jieba (used by the search plugin) prints its dictionary loading to stderr; keep the log clean.
 jieba.setLogLevel(logging.WARNING)
+log = logging.getLogger("mkdocs.hooks.helpcenter")
 
 # How each generated page (helpcenter/project.py: GENERATORS) is made, the label that is its
 # title, and the data it is made from besides site.yml (its date: _date_page).
@@ -55,12 +56,13 @@ GENERATORS = {
     "troubleshooter": (Renderer.troubleshooter_page, "tr_title", (CAUSES, TREE)),
     "agents": (Renderer.agents_page, "agent_title", (CAUSES, CAUSE_PAGES)),
     "topics": (Renderer.topics_page, "topics_title", (TOPICS,)),
+    "contact": (Renderer.contact_page, "contact_title", (SUPPORT,)),
 }
 assert set(GENERATORS) == set(GENERATOR_NAMES)
 
 # Top-level navigation order (page sources without language suffix, or a folder); the rest of
 # the navigation MkDocs builds from the files.
-NAV_ORDER = ["index.md", "troubleshoot.md", "causes", "topics.md", "agents.md"]
+NAV_ORDER = ["index.md", "troubleshoot.md", "causes", "topics.md", "contact.md", "agents.md"]
 
 _helpcenter: HelpCenter | None = None
 _langs: Languages | None = None
@@ -100,6 +102,10 @@ def on_config(config: MkDocsConfig) -> None:
                 [site for words in _helpcenter.search.values() for _, site in words.synonyms]:
             if not word.isascii():
                 jieba.add_word(word)
+        unset = _helpcenter.support.unset()
+        if unset:  # deployment data, like site_url: the build goes on, and says what to set
+            log.info(f"{Path(config.docs_dir).name}/{SUPPORT}: not set yet: {', '.join(unset)} "
+                     "(the contact page says no channels are listed; set them before deploying)")
         _problems.clear()
         _output.begin(config)
     # Heading permalinks get a title in the language being built.
@@ -177,6 +183,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         descriptions = {"home": hc.label("home_description", lang, **hc.count_words(lang, len(hc.causes))),
                         "troubleshooter": hc.label("tr_intro", lang),
                         "topics": hc.label("topics_intro", lang, count=len(hc.topics.topics)),
+                        "contact": hc.label("contact_intro", lang),
                         "agents": hc.label("agent_intro", lang)}
         if generator in descriptions:
             page.meta["description"] = descriptions[generator]
@@ -238,19 +245,45 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         _helpcenter, lang, title=title, description=page.meta.get("description") or config.site_description,
         url=page.canonical_url, site_name=_site_names[lang], site_url=config.site_url)
     context["hc_search_help"] = search_help(lang, lambda url: get_relative_url(url, page.url))
+    context["hc_about"] = about_line(lang)
+    context["hc_path"] = breadcrumbs(page, lang, lambda url: get_relative_url(url, page.url))
+    context["hc_path_label"] = _helpcenter.label("breadcrumbs", lang)
     return context
 
 
+def breadcrumbs(page: Page, lang: str, href) -> list[tuple[str, str]]:
+    """The way back above a page's title (overrides/partials/path.html): home, and for a cause
+    page the home page's list of causes. None on the home page itself."""
+    home = _langs.prefix(lang) or "./"
+    if page.url in ("", _langs.prefix(lang)):
+        return []
+    path = [(_helpcenter.label("home", lang), href(home))]
+    if _helpcenter.cause_for_src(page.file.src_uri):
+        count = _helpcenter.count_words(lang, len(_helpcenter.causes))
+        path.append((_helpcenter.label("causes_nav", lang, **count), href(home) + "#causes"))
+    return path
+
+
+def about_line(lang: str) -> str:
+    """One line on every page: what the site is and who runs it (docs/data/support.yml)."""
+    operator = _helpcenter.support.operator
+    if operator is None:
+        return _helpcenter.label("about_site", lang)
+    return _helpcenter.label("about_site_operator", lang, operator=operator[lang])
+
+
 def search_help(lang: str, href) -> dict:
-    """What the search results say when no cause page matches (overrides/main.html, shown by
-    helpcenter.js): where to go on. `href` makes a site path ("troubleshoot/") a link."""
+    """What the search results say when no cause page (nor the contact page) matches
+    (overrides/main.html, shown by helpcenter.js): where to go on. `href` makes a site path
+    ("troubleshoot/") a link."""
     label, urls = _helpcenter.label, _page_urls.get(lang, {})
     prefix = _langs.prefix(lang)
+    contact = href(urls.get("contact", prefix + "contact/"))
     return {
         "text": label("search_uncovered", lang),
-        "causes": href(prefix + "causes/"),
+        "answers": [href(prefix + "causes/"), contact],
         "links": [(label("tr_title", lang), href(urls.get("troubleshooter", prefix + "troubleshoot/"))),
-                  (label("contact_heading", lang), href(urls.get("home", prefix)) + "#contact")],
+                  (label("contact_title", lang), contact)],
     }
 
 
@@ -288,6 +321,7 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
     lang = _language(config)
     context["hc_error"] = error_page(_helpcenter, lang, urls, homes)
     context["hc_search_help"] = search_help(lang, lambda url: root + url)
+    context["hc_about"] = about_line(lang)
     context["hc_share"] = share_tags(
         _helpcenter, lang, title=context["hc_error"].title, description=context["hc_error"].text,
         url=urljoin(config.site_url, homes.get(lang, root)), site_name=_site_names[lang], site_url=config.site_url)
@@ -328,8 +362,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     docs = split_index(site, [_langs.prefix(lang) for lang in _langs.others])
     for lang in _langs.codes:
         prefix = _langs.prefix(lang)
-        topics = _page_urls[lang]["topics"][len(prefix):]
-        write_index(site, prefix, language_index(config_json, docs[prefix], _helpcenter, lang, topics))
+        pages = {name: _page_urls[lang][name][len(prefix):] for name in ("topics", "contact")}
+        write_index(site, prefix, language_index(config_json, docs[prefix], _helpcenter, lang, **pages))
     install_worker(site, _worker)
     if _output.enabled:  # a site to publish, not `mkdocs serve`'s
         publish(site, config)

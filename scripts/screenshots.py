@@ -19,10 +19,15 @@ from helpcenter.browser import launch  # noqa: E402
 from helpcenter.localserver import serve_directory  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = {"agents-en": "en/agents/", "home-zh": "", "home-en": "en/", "tree-zh": "troubleshoot/",
-         "tree-en": "en/troubleshoot/", "tree-en-q-limit": "en/troubleshoot/#q-limit",
-         "cause-zh": "causes/installment-limit/",
-         "cause-en": "en/causes/installment-limit/"}
+# name: (path, answers clicked in the troubleshooter's wizard first)
+MIDDLE = ["unsure", "no", "no"]  # not sure it is only this item; no notice; account fine
+END = ["unsure", "no", "no", "no", "unsure", "unsure"]  # the causes still possible
+PAGES = {"home-zh": ("", []), "home-en": ("en/", []),
+         "cause-zh": ("causes/installment-limit/", []), "cause-en": ("en/causes/installment-limit/", []),
+         "tree-middle-zh": ("troubleshoot/", MIDDLE), "tree-middle-en": ("en/troubleshoot/", MIDDLE),
+         "tree-end-zh": ("troubleshoot/", END), "tree-end-en": ("en/troubleshoot/", END),
+         "contact-zh": ("contact/", []), "contact-en": ("en/contact/", []),
+         "agents-en": ("en/agents/", [])}
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
 
 # A full-page capture paints only what is near the viewport: parts the site lays out lazily
@@ -45,12 +50,13 @@ def main() -> None:
             browser = launch(p)
             for scheme in ("light", "dark"):
                 for view, (width, height) in VIEWPORTS.items():
-                    page = browser.new_page(viewport={"width": width, "height": height},
-                                            color_scheme=scheme)
-                    for name, path in PAGES.items():
-                        if "#" in path:  # a load of its own, not a jump within the page before
-                            page.goto("about:blank")
+                    touch = view == "phone"  # a touch screen, as phones have (no hover)
+                    page = browser.new_page(viewport={"width": width, "height": height}, color_scheme=scheme,
+                                            is_mobile=touch, has_touch=touch)
+                    for name, (path, answers) in PAGES.items():
                         page.goto(base + path)
+                        for answer in answers:
+                            page.locator(f".hc-wizard button[data-answer={answer}]").click()
                         page.evaluate(SHOW_ALL)
                         target = out / f"{name}-{view}-{scheme}.png"
                         page.screenshot(path=str(target), full_page=True)

@@ -29,11 +29,11 @@ def main() -> None:
     def where(step) -> str:
         if step.kind == "question":
             return f"Q{number[step.ref]}"
-        return f"{step.ref} {titles[step.ref]}" if step.kind == "cause" else "end (causes left, ranked)"
+        return f"{step.ref} {titles[step.ref]}" if step.kind == "cause" else "end (causes left, quickest to check first)"
 
     for question_id in order:
         question = tree.questions[question_id]
-        print(f"Q{number[question_id]} [{question_id}, tests {question.about}] {question.text[lang]}")
+        print(f"Q{number[question_id]} [{question_id}, tests {question.about}, {question.effort}] {question.text[lang]}")
         for answer in ANSWERS:
             print(f"    {answer:6} -> {where(question.answer(answer))}")
 
@@ -46,7 +46,8 @@ def main() -> None:
     print("causes reached by more than one path:", ", ".join(c for c in sorted(titles) if ends[c] > 1) or "none")
     ends_open = [path for path in paths if path[-1][2].kind == "end"]
     nothing = sum(not tree.remaining(path) for path in ends_open)
-    print(f"paths ending with the causes left, ranked: {len(ends_open) - nothing}; "
+    print("causes at an end, quickest to check first:", ", ".join(tree.quickest_first()))
+    print(f"paths ending with the causes left: {len(ends_open) - nothing}; "
           f"with every cause ruled out (how to contact support): {nothing}")
 
 

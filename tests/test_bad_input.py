@@ -75,7 +75,7 @@ EDITS = {
     "a label too long for the phone's flowchart": (
         "docs/data/site.yml", '    en: "Yes"\n', '    en: "Yes, that is what I see"\n',
         "docs/data/site.yml: labels: 'tr_yes.en': 'Yes, that is what I see' is too long for the flowchart "
-        "on a phone (about 159 px at 12 px bold; at most 138 px fit)"),
+        "on a phone (about 159 px at 12 px bold; at most 110 px fit)"),
     "a number where text is expected": (
         "docs/data/causes.yml", "slug: installment-limit", "slug: 2024",
         "docs/data/causes.yml: cause 2: 'slug' is not text: YAML reads it as a number; put the text in quotes"),
@@ -116,11 +116,11 @@ EDITS = {
         "docs/data/site.yml", "  copy_link:\n", "  copy_lnk:\n    zh: 好\n  copy_link:\n",
         "docs/data/site.yml: label 'copy_lnk': unknown label"),
     "a label with an unknown placeholder": (
-        "docs/data/site.yml", "    zh: 第 {n} 步\n", "    zh: 第 {num} 步\n",
-        "docs/data/site.yml: label 'tr_step': unknown placeholder {num} (expected {n})"),
+        "docs/data/site.yml", "    zh: 问题 {n}\n", "    zh: 问题 {num}\n",
+        "docs/data/site.yml: label 'tr_question': unknown placeholder {num} (expected {n})"),
     "a label that lost its placeholder": (
-        "docs/data/site.yml", "    en: Step {n}\n", "    en: Next step\n",
-        "docs/data/site.yml: label 'tr_step' (en): missing placeholder {n}"),
+        "docs/data/site.yml", "    en: Question {n}\n", "    en: Next question\n",
+        "docs/data/site.yml: label 'tr_question' (en): missing placeholder {n}"),
     "a label with a lone brace": (
         "docs/data/site.yml", "  copy_link:\n    zh: 复制链接\n", "  copy_link:\n    zh: 复制链接 {\n",
         "docs/data/site.yml: label 'copy_link': a lone '{' or '}' (placeholders: none; write {{ and }} for a brace)"),
@@ -162,16 +162,16 @@ EDITS = {
     # stubs of generated pages
     "unknown generator in a stub": (
         "docs/index.en.md", "generate: home", "generate: homepage",
-        "docs/index.en.md: unknown 'generate: homepage' (known: agents, home, topics, troubleshooter)"),
+        "docs/index.en.md: unknown 'generate: homepage' (known: agents, contact, home, topics, troubleshooter)"),
     "a misspelled generate key": (
         "docs/index.en.md", "generate: home", "generat: home",
         "docs/index.en.md: unknown front matter 'generat' (known: generate, toc_depth)"),
     "a list as the generator": (
         "docs/agents.md", "generate: agents", "generate: [agents]",
-        "docs/agents.md: unknown 'generate: ['agents']' (known: agents, home, topics, troubleshooter)"),
+        "docs/agents.md: unknown 'generate: ['agents']' (known: agents, contact, home, topics, troubleshooter)"),
     "an empty generator": (
         "docs/agents.md", "generate: agents", "generate:",
-        "docs/agents.md: 'generate' is empty (one of: agents, home, topics, troubleshooter)"),
+        "docs/agents.md: 'generate' is empty (one of: agents, contact, home, topics, troubleshooter)"),
     "a missing stub": (
         lambda p: (p / "docs/agents.en.md").unlink(),
         "docs/agents.en.md: missing: the 'agents' page in en (a stub like docs/agents.md)"),
@@ -193,11 +193,11 @@ EDITS = {
         "docs/data/search.yml: zh: synonyms '账户锁': '账户锁' does not occur in the zh search index"),
     # labels are format strings, but nothing more
     "a placeholder with a format": (
-        "docs/data/site.yml", "    en: Step {n}\n", "    en: Step {n:>99999999}\n",
-        "docs/data/site.yml: label 'tr_step' (en): placeholder {n:>99999999} takes no format; write {n}"),
+        "docs/data/site.yml", "    en: Question {n}\n", "    en: Question {n:>99999999}\n",
+        "docs/data/site.yml: label 'tr_question' (en): placeholder {n:>99999999} takes no format; write {n}"),
     "a placeholder with a conversion": (
-        "docs/data/site.yml", "    zh: 第 {n} 步\n", "    zh: 第 {n!r} 步\n",
-        "docs/data/site.yml: label 'tr_step': placeholder {n!r} takes no format; write {n}"),
+        "docs/data/site.yml", "    zh: 问题 {n}\n", "    zh: 问题 {n!r}\n",
+        "docs/data/site.yml: label 'tr_question': placeholder {n!r} takes no format; write {n}"),
     # YAML read as something else, named as written
     "a date where text is expected": (
         "docs/data/causes.yml", "slug: installment-limit", "slug: 2024-05-31",
@@ -207,10 +207,10 @@ EDITS = {
         "docs/data/causes.yml: line {地区\x07限制}: character U+0007 is not allowed in YAML; remove it"),
     "yes given twice": (
         "docs/data/troubleshooter.yml", "    yes: FQ-04\n", "    yes: FQ-04\n    yes: FQ-03\n",
-        "docs/data/troubleshooter.yml: question 1: 'yes' given twice (lines {yes: FQ-04} and {yes: FQ-03})"),
+        "docs/data/troubleshooter.yml: question 2: 'yes' given twice (lines {yes: FQ-04} and {yes: FQ-03})"),
     "on in place of yes": (
         "docs/data/troubleshooter.yml", "    yes: FQ-04\n", "    on: FQ-04\n",
-        "docs/data/troubleshooter.yml: question 'some-items': unknown field 'on'"),
+        "docs/data/troubleshooter.yml: question 'item-kind': unknown field 'on'"),
     "a yes/no word as a synonym": (
         "docs/data/search.yml", "    declined: [", "    yes: [yep]\n    declined: [",
         "docs/data/search.yml: en: synonyms 'yes': the site word is not text: YAML reads it as yes/no (on, off, "

@@ -45,12 +45,19 @@ SEVENTH = """
       zh: 这是帮助中心补充的原因，只用于测试。
       en: A cause the help center added, for the test only.
 """
-WAY_IN = """    yes: FQ-01
+LAST = """larger ones can't, the limit is a likely reason.
+    yes: FQ-02
+    no: end
+    unsure: end
+"""
+WAY_IN = """larger ones can't, the limit is a likely reason.
+    yes: FQ-02
     no: seventh
     unsure: seventh
 
   - id: seventh
     about: FQ-07
+    effort: recall
     question:
       zh: 这是第七个问题吗？
       en: Is this the seventh question?
@@ -70,15 +77,14 @@ def grown(tmp_path_factory):
          "        - locale: zh-Hant\n          name: 繁體中文\n          build: true\n        - locale: en\n")
     edit(project / "docs/data/site.yml", "  tr_title:\n    zh: 一步步排查\n",
          "  tr_title:\n    zh: 一步步排查\n    zh-Hant: 逐步排查\n")
-    for stub in ("index", "troubleshoot", "topics", "agents"):
+    for stub in ("index", "troubleshoot", "topics", "contact", "agents"):
         (project / f"docs/{stub}.zh-Hant.md").write_text((project / f"docs/{stub}.md").read_text())
     with (project / "docs/data/causes.yml").open("a", encoding="utf-8") as data:
         data.write(SEVENTH)
     for suffix in ("", ".en"):
         source = (project / f"docs/causes/fq-06{suffix}.md").read_text(encoding="utf-8")
         (project / f"docs/causes/fq-07{suffix}.md").write_text(source, encoding="utf-8")
-    edit(project / "docs/data/troubleshooter.yml", "    yes: FQ-01\n    no: end\n    unsure: end\n", WAY_IN)
-    edit(project / "docs/data/troubleshooter.yml", "FQ-05, FQ-06]", "FQ-05, FQ-06, FQ-07]")
+    edit(project / "docs/data/troubleshooter.yml", LAST, WAY_IN)
     result = run_build(project, project / "site")
     assert result.returncode == 0, result.log
     return project / "site"
@@ -150,6 +156,6 @@ def test_navigation_order_and_the_causes_section(site, helpcenter, lang):
     count = helpcenter.count_words(lang, len(helpcenter.causes))
     assert top == [helpcenter.question[lang], helpcenter.labels["tr_title"][lang],
                    helpcenter.label("causes_nav", lang, **count), helpcenter.labels["topics_title"][lang],
-                   helpcenter.labels["agent_title"][lang]]
+                   helpcenter.labels["contact_title"][lang], helpcenter.labels["agent_title"][lang]]
     section = nav.find_all("li", recursive=False)[2]
     assert [a.get_text(strip=True) for a in section.select("li a")] == [c.title[lang] for c in helpcenter.causes]

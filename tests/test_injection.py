@@ -26,7 +26,7 @@ SHOWN = ["<script>alert(1)</script>", '"><img src=x onerror=alert(2)>', "</title
 # Fields that must keep their form: ids, codes and references, and the article's own titles.
 KEEP = {"id", "code", "number", "slug", "former_slugs", "confused_with", "retired_codes", "start",
         "yes", "no", "unsure", "True", "False", "source", "themes", "platforms", "causes", "colon", "numbers",
-        "likely", "about", "formal", "locale"}
+        "effort", "about", "formal", "locale"}
 # Drawn on the flowchart's arrows, where a long one fails the build (test_bad_input.py).
 KEEP_LABELS = ("labels.tr_yes.",)
 ARTICLE_TITLES = re.compile(r"^(causes|topics)\.\d+\.title\.zh$")

@@ -117,9 +117,9 @@ def test_agent_page(site, site_url, helpcenter, lang):
         hrefs = [a["href"] for a in table.select("a")]
         assert f"{site_url}go/{cause.code.lower()}/" in hrefs
         assert f"{site_url}en/go/{cause.code.lower()}/" in hrefs
-        for s in helpcenter.sections:
-            assert f"{site_url}causes/{cause.slug}/#{s.id}" in hrefs
-            assert f"{site_url}en/causes/{cause.slug}/#{s.id}" in hrefs
+        for s in helpcenter.sections:  # each section by its short link, what agents paste
+            assert f"{site_url}go/{cause.code.lower()}/#{s.id}" in hrefs
+            assert f"{site_url}en/go/{cause.code.lower()}/#{s.id}" in hrefs
         for reply_lang in LANGS:
             reply = doc.find(id=f"reply-{cause.code.lower()}-{reply_lang}").get_text()
             formal = cause.summary[reply_lang]
@@ -210,6 +210,33 @@ def test_agent_page_copies_short_links_as_served(clipboard_page, base_url, site_
         assert link.get_attribute("href") == short and link.inner_text() == short
     assert site_url not in tab.locator(f"#reply-{cause.code.lower()}-{lang}").inner_text()
     assert base_url in tab.locator(f"#reply-{cause.code.lower()}-{lang}").inner_text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_agent_page_copies_each_sections_short_link(clipboard_page, base_url, helpcenter, lang):
+    """Each cause offers, per language, each section's short link (go/fq-0N/#fix): one click
+    copies it and the button says so; the names of the sections never break inside a word."""
+    tab = clipboard_page
+    tab.set_viewport_size({"width": 390, "height": 844})
+    tab.goto(f"{base_url}{PREFIX[lang]}agents/")
+    assert tab.locator("button.hc-copy-section").count() == len(helpcenter.causes) * len(LANGS) * len(
+        helpcenter.sections)
+    for cause in helpcenter.causes:
+        for other in LANGS:
+            short = f"{base_url}{PREFIX[other]}go/{cause.code.lower()}/#fix"
+            button = tab.locator(f'#{cause.code.lower()} ~ .hc-agent-table button.hc-copy-section'
+                                 f'[data-hc-copy-url$="{PREFIX[other]}go/{cause.code.lower()}/#fix"]').first
+            assert button.locator(".hc-copy-text").inner_text() == helpcenter.labels["copy"][lang]
+            assert button.text_content().startswith(helpcenter.labels["copy"][lang] + " ")  # + for screen readers
+            button.click()
+            assert tab.evaluate("navigator.clipboard.readText()") == short
+            assert button.locator(".hc-copy-text").inner_text() == helpcenter.labels["copied"][lang]
+            link = button.locator("xpath=preceding-sibling::a[1]")
+            assert link.get_attribute("href") == short
+    # One line per section name: 解决办法 is not cut as 解决办/法.
+    heights = tab.locator("ul.hc-section-links a").evaluate_all(
+        "as => as.map(a => a.getClientRects().length)")
+    assert set(heights) == {1}
 
 
 @pytest.mark.parametrize("lang", LANGS)

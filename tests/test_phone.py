@@ -55,6 +55,7 @@ LABELS_ON_THE_CHART = """chart => {
   return {
     labels: [...chart.querySelectorAll(".hc-diagram__answer")].map((t) => ({text: t.textContent, ...box(t)})),
     boxes: [...chart.querySelectorAll("rect")].map(box),
+    causes: [...chart.querySelectorAll("rect.hc-diagram__box--cause")].map(box),
     arrows: [...chart.querySelectorAll(".hc-diagram__edge")].map((p) => {
       const end = p.getPointAtLength(p.getTotalLength()), before = p.getPointAtLength(p.getTotalLength() - 1);
       return {x: end.x, y: end.y, horizontal: Math.abs(end.y - before.y) < 0.01};
@@ -66,7 +67,7 @@ LABELS_ON_THE_CHART = """chart => {
 
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "desktop"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_flowchart_labels_touch_no_box(browser, base_url, lang, viewport):
+def test_flowchart_labels_touch_no_box(browser, base_url, helpcenter, lang, viewport):
     """As Chromium draws them: no answer label overlaps a box, and each label on a "yes" arrow
     ends at least 4 px before the arrowhead (12 px long) that points to its cause; causes are
     not underlined."""
@@ -81,7 +82,10 @@ def test_flowchart_labels_touch_no_box(browser, base_url, lang, viewport):
             apart = (label["right"] <= box["x"] or box["right"] <= label["x"]
                      or label["bottom"] <= box["y"] or box["bottom"] <= label["y"])
             assert apart, (label, box)
-    for arrow in (a for a in drawn["arrows"] if a["horizontal"]):
+    to_causes = [a for a in drawn["arrows"] if a["horizontal"] and any(
+        abs(a["x"] + 2 - c["x"]) < 1 and c["y"] <= a["y"] <= c["bottom"] for c in drawn["causes"])]
+    assert len(to_causes) == sum(1 for q in helpcenter.tree.questions.values() if q.yes.kind == "cause")
+    for arrow in to_causes:
         label = min(drawn["labels"], key=lambda l: abs(l["bottom"] - arrow["y"]) + abs(l["right"] - arrow["x"]))
         assert label["right"] + 4 <= arrow["x"] - 12, (label, arrow)
     context.close()
@@ -90,11 +94,17 @@ def test_flowchart_labels_touch_no_box(browser, base_url, lang, viewport):
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "desktop"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_copy_link_controls_stay_beside_their_heading(browser, base_url, helpcenter, lang, viewport):
-    context = browser.new_context(viewport=viewport)
+    """On a touch screen one control (the title's); on a desktop one per heading, beside it."""
+    touch = viewport is PHONE
+    context = browser.new_context(viewport=viewport, is_mobile=touch, has_touch=touch)
     tab = context.new_page()
     for cause in helpcenter.causes:
         tab.goto(f"{base_url}{PREFIX[lang]}causes/{cause.slug}/")
+        shown = tab.locator("article .hc-copy-link:visible")
+        assert shown.count() == (1 if touch else 1 + len(helpcenter.sections))
         for heading in tab.locator("article h1.hc-has-copy, article h2.hc-has-copy").all():
+            if not heading.locator(".hc-copy-link").is_visible():
+                continue
             button = heading.locator(".hc-copy-link").bounding_box()
             text = heading.evaluate("""h => { const r = document.createRange();
                 r.setStart(h, 0); r.setEnd(h.firstChild, h.firstChild.length);
@@ -251,7 +261,7 @@ QUOTE_WIDTHS = """() => {
   for (const el of document.querySelectorAll("article *")) el.style.contentVisibility = "visible";
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.textContent, parent = node.parentElement;
-    if (parent.closest("code")) continue;
+    if (parent.closest("code, .hc-visually-hidden")) continue;  // not shown
     for (let i = 0; i < text.length; i++) {
       if (!/[\u201c\u201d]/.test(text[i])) continue;
       range.setStart(node, i); range.setEnd(node, i + 1);

@@ -119,10 +119,24 @@ def test_a_question_the_site_does_not_answer_gets_a_way_on(page, base_url, lang,
     assert result.uncovered
     help_box = page.locator(".hc-search-help")
     links = help_box.locator("a").evaluate_all("as => as.map(a => new URL(a.href).pathname + new URL(a.href).hash)")
-    assert links == [f"/{PREFIX[lang]}troubleshoot/", f"/{PREFIX[lang]}#contact"]
+    assert links == [f"/{PREFIX[lang]}troubleshoot/", f"/{PREFIX[lang]}contact/"]
     assert bool(re.search(r"[\u4e00-\u9fff]", help_box.inner_text())) == (lang == "zh")
     clear_query(page)
     assert search(page, "账户冻结" if lang == "zh" else "account frozen").uncovered is False
+
+
+@pytest.mark.parametrize("lang, query, first", [
+    ("zh", "客服电话", "contact/"), ("zh", "怎么联系人工客服", "contact/"), ("en", "customer service phone number", "contact/"),
+    ("en", "how do i talk to someone", "contact/"),
+    # A cause named with the ask: that cause's page (it leads to the contact page), or the hub.
+    ("zh", "额度不够 找客服", "causes/installment-limit/"), ("en", "account frozen call support", "causes/account-status/"),
+    ("zh", "微粒贷客服电话", "topics/"),
+])
+def test_asking_for_a_person_finds_the_contact_page(page, base_url, lang, query, first):
+    page.goto(base_url + PREFIX[lang])
+    result = search(page, query)
+    assert result.paths[0].split("#")[0] == f"/{PREFIX[lang]}{first}", result.paths
+    assert not result.uncovered
 
 
 def test_hub_results_are_one_topic_each_and_read_cleanly(page, base_url, helpcenter):
@@ -170,6 +184,27 @@ def test_the_index_holds_no_invented_words(site, helpcenter):
             doc = next(d for d in index["docs"] if d["location"] == f"causes/{cause.slug}/")
             assert doc["keywords"].split("，") == list(cause.keywords[lang])
             assert not any("tags" in d for d in index["docs"])
+
+
+# Page furniture, as it shows on a page: printed-only lines ("本页地址：…"), copy controls, the
+# reference chip, links onward and way-finding. None of it is what a reader searched for.
+LABELLED = ("print_address", "agent_short_link")  # "<label><colon><address>"
+WHOLE = ("tr_cause_link", "tr_home_link", "on_this_page", "breadcrumbs", "copy_link", "contact_link")
+
+
+def test_the_index_holds_no_page_furniture(site, site_url, helpcenter):
+    for lang in LANGS:
+        index = json.loads((site / PREFIX[lang] / "search/search_index.json").read_text(encoding="utf-8"))
+        colon = helpcenter.colon[lang]
+        for doc in index["docs"]:
+            shown = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"]).replace("\u200b", "")
+            assert site_url not in shown and "go/fq-" not in shown.lower(), doc["location"]
+            for key in LABELLED:
+                assert helpcenter.labels[key][lang] + colon not in shown, (doc["location"], key)
+            for key in WHOLE:
+                assert helpcenter.labels[key][lang] not in shown, (doc["location"], key)
+            for cause in helpcenter.causes:  # the chip: "问题编号 FQ-02"
+                assert f"{helpcenter.labels['code'][lang]} {cause.code}" not in shown, doc["location"]
 
 
 def test_the_search_worker_has_a_name_of_its_own(site):

@@ -25,7 +25,9 @@ SETUP = """(() => {
     synonyms: [["地区", ["香港", "singapore"]], ["frozen", ["locked"]]],
     generic: ["小米分期", "分期", "吗", "my", "the", "is"],
     hub: {location: "topics/", words: ["借呗"]}, uncovered: ["利息"], priority: "causes/",
-  }, [{location: "causes/credit/", keywords: "credit score，bad credit"}]);
+    contact: {location: "contact/", words: ["客服", "客服电话", "phone number"]},
+  }, [{location: "causes/credit/", keywords: "credit score，bad credit"},
+      {location: "contact/", title: "联系客服", text: "<p>x</p>"}]);
 })()"""
 
 
@@ -107,3 +109,15 @@ def test_ranking_puts_causes_first_and_hides_keywords(js):
       [{location: "topics/#a", terms: {}}]]}, HCSearch.analyse("借呗额度", lexicon, data), data)
       .items.map(g => g[0].location)""")
     assert hub_first == ["topics/#a", "causes/limit/"]
+
+
+def test_asking_for_a_person_puts_the_contact_page_first(js):
+    def ranked(query: str) -> list[str]:
+        return js(f"""HCSearch.rank({{items: [[{{location: "causes/limit/", terms: {{}}}}],
+          [{{location: "topics/#a", terms: {{}}}}]]}}, HCSearch.analyse({query!r}, lexicon, data), data)
+          .items.map(g => g[0].location)""")
+    assert analyse(js, "客服电话")["uncovered"] is False
+    assert ranked("客服电话") == ["contact/", "causes/limit/", "topics/#a"]  # added: its text lacks the words
+    assert ranked("my phone numbers") == ["contact/", "causes/limit/", "topics/#a"]  # any form
+    assert ranked("额度不够 客服")[0] == "causes/limit/"  # the rest names a cause
+    assert ranked("借呗客服电话")[0] == "topics/#a"  # another lender's: the hub

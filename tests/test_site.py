@@ -86,6 +86,27 @@ def test_cause_page_header_number_code_and_pager(site, helpcenter, lang):
             assert nxt["href"] == f"../{helpcenter.causes[i + 1].slug}/"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_breadcrumbs_and_the_sections_at_the_top(site, page_paths, helpcenter, lang):
+    """Every page but the home page shows the way home; a cause page also the home page's list of
+    causes, and its own sections as links at its top."""
+    count = helpcenter.count_words(lang, len(helpcenter.causes))
+    for path in page_paths[lang]:
+        crumbs = [(a.get_text(strip=True), a["href"]) for a in soup(site, path).select("nav.md-path a")]
+        if path == PREFIX[lang]:
+            assert crumbs == []
+            continue
+        depth = path.removeprefix(PREFIX[lang]).count("/")
+        home = "../" * depth
+        assert crumbs[0] == (helpcenter.labels["home"][lang], home), path
+        if path.startswith(f"{PREFIX[lang]}causes/"):
+            assert crumbs[1:] == [(helpcenter.label("causes_nav", lang, **count), home + "#causes")]
+            listed = [(a.get_text(), a["href"]) for a in soup(site, path).select("article .hc-on-this-page a")]
+            assert listed == [(s.name[lang], f"#{s.id}") for s in helpcenter.sections]
+        else:
+            assert len(crumbs) == 1, path
+
+
 def test_chinese_why_contains_the_article_paragraph_exactly(site, helpcenter):
     """The article's words exactly; only its half-width punctuation is shown full-width."""
     for cause, source in zip(helpcenter.causes, helpcenter.article.causes):

@@ -21,6 +21,7 @@ from .errors import DataError
 from .fields import SLUG, Fields, Named, Translated, load_yaml, named_list, read_text
 from .languages import Languages
 from .search_data import SearchWords, load_search_words, normalize
+from .support import Support, load_support
 from .topics import Topics, load_topics
 from .troubleshooter import Tree, load_tree
 from .typography import full_width
@@ -34,6 +35,7 @@ SITE = "data/site.yml"
 TREE = "data/troubleshooter.yml"
 TOPICS = "data/topics.yml"
 SEARCH = "data/search.yml"
+SUPPORT = "data/support.yml"
 CAUSE_PAGES = "causes"
 
 # A cause's origin: the source article (title and `why` checked against it), or the help team.
@@ -51,18 +53,25 @@ LABELS: dict[str, tuple[str, ...]] = {
     "intro_heading": (), "print_address": (),
     "causes_nav": ("count", "Count"), "causes_heading": ("count", "Count"), "closing_heading": (),
     "contact_heading": (), "contact": (), "source": ("title", "published"), "permalink": (),
+    "contact_link": (), "contact_title": (), "contact_intro": (), "contact_channels": (), "contact_hours": (),
+    "contact_for": (), "contact_unset": (), "contact_meanwhile": (), "contact_ready_heading": (),
+    "contact_ready_order": (), "contact_ready_code": ("example",), "contact_ready_screenshot": (),
+    "contact_ready_summary": (), "about_site": (), "about_site_operator": ("operator",),
     "home_description": ("count", "Count"),
     "untranslated": (), "help_team": (), "last_updated": (),
     "tr_title": (), "tr_intro": (), "tr_home_link": (), "tr_cause_link": (), "tr_wizard": (),
-    "tr_step": ("n",), "tr_question": ("n",), "tr_yes": (), "tr_no": (), "tr_unsure": (),
-    "tr_back": (), "tr_restart": (), "tr_trail": (), "tr_result": (), "tr_open_fix": (),
-    "tr_open_check": (), "tr_remaining": (), "tr_remaining_text": (), "tr_end": (), "tr_results": (),
-    "tr_none": (), "tr_to_support": (), "tr_all": (), "tr_diagram": (), "support_title": (), "support_text": (),
-    "tr_support_ruled_out": ("cause", "question", "answer"), "tr_support_unsure": ("question",),
+    "tr_step": ("n", "total"), "tr_step_most": ("n", "total"), "tr_question": ("n",), "tr_yes": (),
+    "tr_no": (), "tr_unsure": (), "tr_back": (), "tr_restart": (), "tr_trail": ("count",), "tr_result": (),
+    "tr_open_fix": (), "tr_open_check": (), "tr_remaining": (), "tr_remaining_text": (), "tr_check": (),
+    "tr_end": (), "tr_results": (), "tr_none": (), "tr_to_support": (), "tr_all": (), "tr_diagram": (),
+    "support_title": (), "support_text": (), "support_title_open": (), "support_text_open": (),
+    "tr_support_ruled_out": ("cause", "question", "answer"), "tr_support_answer": ("question", "answer"),
+    "tr_support_unsure": ("question",), "tr_support_open": ("causes",),
     "tr_support_amount": (), "tr_support_message": (), "tr_copy_summary": (), "copied": (),
     "copy_link": (), "copy_link_to": ("heading",), "copied_link": ("url",), "copy_full_link": (),
     "agent_title": (), "agent_intro": (), "agent_page_title": (),
     "agent_short_link": (), "agent_sections": (), "agent_qr": (), "agent_reply": ("language",),
+    "copy": (), "copy_section_link": ("section",), "on_this_page": (), "breadcrumbs": (), "home": (),
     "copy_reply": ("language",), "copied_reply": (), "reply_cause": ("title", "summary"),
     "reply_steps": (), "reply_more": ("url",), "reply_greeting": (), "reply_closing": (),
     "related_causes": (), "related_topics": (), "topics_title": (), "topics_intro": ("count",),
@@ -112,6 +121,7 @@ class HelpCenter:
     locales: dict[str, str]  # per language: its locale as link previews name it (zh_CN)
     tree: Tree
     topics: Topics
+    support: Support  # this deployment's channels (docs/data/support.yml)
     search: dict[str, SearchWords] = field(default_factory=dict)
 
     def cause_by_code(self, code: str) -> Cause:
@@ -215,6 +225,7 @@ def load_helpcenter(docs_dir: Path, langs: Languages) -> HelpCenter:
         locales=styles["locale"],
         tree=tree,
         topics=topics,
+        support=load_support(docs_dir / SUPPORT, name(SUPPORT), langs),
     )
     corpus = {lang: normalize(" ".join(_searchable_text(hc, lang))) for lang in langs.codes}
     return replace(hc, search=load_search_words(docs_dir / SEARCH, name(SEARCH), corpus, langs))

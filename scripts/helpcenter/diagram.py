@@ -3,7 +3,9 @@ overrides/partials/hc/diagram.html draws it.
 
 Layout: the questions in a column, in reading order; each "yes" that leads to a cause points right,
 to that cause; "no" and "not sure" point down, to the next question (or, past the questions
-between, along a lane on the left), and the last ones to the end of the path at the bottom. The
+between, along a lane on the left: one lane per such answer where their spans overlap, the
+longest outermost, so that no two lines merge), and the last ones to the end of the path at the
+bottom. The
 chart is laid out twice, wide for a desktop and narrow for a phone (it fits a 390 px screen); the
 page shows the one that fits.
 
@@ -170,25 +172,40 @@ def _widths(size: Size, label: str, lane_w: int) -> tuple[int, int, int]:
     return question_w, result_w, gap
 
 
-def _lane_width(tree: Tree, order: list[str]) -> int:
-    """The lane on the left is there only if an answer skips a question."""
-    skips = any(step.kind == "question" and order.index(step.ref) != i + 1
-                or step.kind == "end" and i != len(order) - 1
-                for i, question_id in enumerate(order)
-                for step in map(tree.questions[question_id].answer, ANSWERS) if step.kind != "cause")
-    return LANE if skips else 0
+def _lanes(tree: Tree, order: list[str]) -> dict[tuple[str, str], int]:
+    """Each answer that skips a question (source question, target question or "end"): its lane
+    on the left, 0 the outermost. Spans that overlap get lanes of their own, the longest
+    outermost."""
+    spans = {}
+    for i, question_id in enumerate(order):
+        for step in map(tree.questions[question_id].answer, ANSWERS):
+            if step.kind == "cause":
+                continue
+            to = len(order) if step.kind == "end" else order.index(step.ref)
+            if to != i + 1:
+                spans[(question_id, "end" if step.kind == "end" else step.ref)] = (i, to)
+    lanes: dict[tuple[str, str], int] = {}
+    for edge, (start, stop) in sorted(spans.items(), key=lambda item: item[1][0] - item[1][1]):
+        taken = {lanes[other] for other, (a, b) in spans.items() if other in lanes and a <= stop and start <= b}
+        lanes[edge] = min(set(range(len(spans))) - taken)
+    return lanes
+
+
+def _lane_width(lanes: dict) -> int:
+    return LANE * (max(lanes.values()) + 1) if lanes else 0
 
 
 def check_yes_label(tree: Tree, label: str) -> None:
     """Raise LabelTooLong if the "yes" label leaves the phone's chart too little room."""
-    _widths(NARROW, label, _lane_width(tree, tree.order()))
+    _widths(NARROW, label, _lane_width(_lanes(tree, tree.order())))
 
 
 def layout(tree: Tree, size: Size, text, href, labels: dict, title: str) -> Chart:
     """`text(step)` gives a step's words, `href(step)` a result's link; `labels`: the answers'
     words ("yes", "no", "unsure") and the end's ("end")."""
     order = tree.order()
-    lane_w = _lane_width(tree, order)
+    lanes = _lanes(tree, order)
+    lane_w = _lane_width(lanes)
     question_w, result_w, gap = _widths(size, str(labels["yes"]), lane_w)
     qx = PAD + lane_w
     rx = qx + question_w + gap
@@ -226,8 +243,8 @@ def layout(tree: Tree, size: Size, text, href, labels: dict, title: str) -> Char
             if target == "end" and i == len(order) - 1 or target != "end" and order.index(target) == i + 1:
                 path = f"M{x:.0f},{box['y'] + box['h']} V{to['y'] - 2}"  # straight down
                 lx, ly = x + 6, (box["y"] + box["h"] + to["y"]) / 2 + 4
-            else:  # along the lane on the left, past the questions in between
-                lane = PAD + LANE / 2
+            else:  # along its lane on the left, past the questions in between
+                lane = PAD + LANE / 2 + LANE * lanes[(question_id, target)]
                 path = (f"M{qx},{box['y'] + box['h'] / 2:.0f} H{lane:.0f} V{to['y'] + 12} H{qx - 2}")
                 lx, ly = qx + 4, box["y"] + box["h"] + 14
             edges.append({"path": path, "label": label, "label_x": round(lx), "label_y": round(ly)})

@@ -29,6 +29,7 @@ def error_page(hc: HelpCenter, lang: str, page_urls: dict[str, str], homes: dict
     links = [(label("not_found_home"), page_urls["home"]), (label("tr_title"), page_urls["troubleshooter"])]
     links += [(cause.title[lang], page_urls[cause.code]) for cause in hc.causes]
     links.append((label("topics_title"), page_urls["topics"]))
+    links.append((label("contact_title"), page_urls["contact"]))
     others = [{"lang": other, "text": label("not_found_title", other) + hc.colon[other],
                "label": label("not_found_home", other), "href": homes[other]}
               for other in hc.langs.codes if other != lang and other in homes]

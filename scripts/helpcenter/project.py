@@ -18,7 +18,7 @@ from .site_config import check_site_config
 from .templates import Templates
 
 # Pages whose body is generated (the `generate:` value of a stub's front matter).
-GENERATORS = ("home", "troubleshooter", "agents", "topics")
+GENERATORS = ("home", "troubleshooter", "agents", "topics", "contact")
 
 
 @dataclass

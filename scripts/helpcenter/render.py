@@ -26,6 +26,7 @@ from .troubleshooter import ANSWERS, END_ANCHOR, SUPPORT_ANCHOR, Step
 
 TROUBLESHOOTER_SRC = "troubleshoot.md"
 HOME_SRC = "index.md"
+CONTACT_SRC = "contact.md"
 
 # Resolves a page source (and anchor) to its URL relative to the page being rendered.
 UrlFor = Callable[[str, "str | None"], str]
@@ -110,6 +111,8 @@ class Renderer:
                    self.t("agent_short_link"), qr_code(self.short_link(cause, self.lang)), self.colon()),
             render(c.paragraph, self.x(cause.summary), "hc-lead"),
             render(m.not_sure, self.t("tr_cause_link"), self.link(TROUBLESHOOTER_SRC)),
+            render(m.on_this_page, self.t("on_this_page"),
+                   [{"id": s.id, "name": self.x(s.name)} for s in self.hc.sections]),
         ]
         for section in self.hc.sections:
             parts.append(render(c.heading, 2, self.x(section.name), section.id))
@@ -119,6 +122,8 @@ class Renderer:
                 parts.append(self.related(cause))
             elif cause.sections[self.lang][section.id]:
                 parts.append(render(c.prose, self.expand_refs(cause.sections[self.lang][section.id]), prose_note))
+            if section.id == "contact":
+                parts.append(self.contact_link())
         parts.append(self.pager(cause))
         copy = {key: self.script_label(key) for key in ("copy_link", "copy_link_to", "copied_link", "copy_full_link")}
         # The short link, relative to this page: the script makes it absolute on the address the
@@ -174,7 +179,37 @@ class Renderer:
             render(c.quote, self.x(self.hc.article_text["closing"]), self.quote_source()),
             render(c.heading, 2, self.t("contact_heading"), "contact"),
             render(m.contact, self.t("contact")),
+            self.contact_link(),
             render(c.paragraph, source, "hc-source-note"),
+        )
+
+    # -- contact page -----------------------------------------------------------------------
+
+    def contact_link(self) -> str:
+        return render(self.templates.contact.link, self.t("contact_link"), self.link(CONTACT_SRC))
+
+    def contact_page(self) -> str:
+        """This deployment's channels (or, until it lists them, a plain note saying so) and what
+        to have ready."""
+        m, c = self.templates.contact, self.templates.common
+        channels = [{"id": ch.id, "name": self.x(ch.name), "address": ch.address, "shown": ch.shown_address,
+                     "phone": ch.is_phone, "purpose": self.x(ch.purpose),
+                     "hours": self.x(ch.hours) if ch.hours else None}
+                    for ch in self.hc.support.for_language(self.lang)]
+        ready = [{"text": self.t("contact_ready_order")},
+                 {"text": self.t("contact_ready_code", example=self.hc.causes[0].code)},
+                 {"text": self.t("contact_ready_screenshot")},
+                 {"text": self.t("contact_ready_summary"), "link": self.t("tr_title"),
+                  "href": self.url_for(TROUBLESHOOTER_SRC, None)}]
+        return blocks(
+            render(c.heading, 1, self.t("contact_title"), "title"),
+            render(c.paragraph, self.t("contact_intro"), "hc-lead"),
+            render(c.heading, 2, self.t("contact_channels"), "channels"),
+            render(m.channels, channels, {"purpose": self.t("contact_for"), "hours": self.t("contact_hours")},
+                   self.colon()) if channels else
+            render(m.unset, self.t("contact_unset"), self.t("contact_meanwhile")),
+            render(c.heading, 2, self.t("contact_ready_heading"), "ready"),
+            render(m.ready, ready),
         )
 
     # -- troubleshooter ---------------------------------------------------------------------
@@ -232,53 +267,61 @@ class Renderer:
                           "answers": list(answers.values())})
         return items
 
+    def tree_causes(self) -> dict[str, dict]:
+        """Each cause as the troubleshooter shows it: its title and summary, its page's fix and
+        self-check, and how to check it (the question that confirms it, and what that takes)."""
+        tree = self.hc.tree
+        effort = {level.id: level.name for level in tree.effort}
+        return {cause.code: {"anchor": Step("cause", cause.code).anchor, "title": self.x(cause.title),
+                             "summary": self.x(cause.summary),
+                             "fix": self.url_for(self.cause_src(cause), "fix"),
+                             "check": self.url_for(self.cause_src(cause), "self-check"),
+                             "question": self.x(tree.check(cause.code).text),
+                             "effort": self.x(effort[tree.check(cause.code).effort])}
+                for cause in self.hc.causes}
+
     def tree_results(self) -> dict:
         """Where the answers lead: each cause, the causes still possible, and support."""
-        causes = [{"anchor": Step("cause", cause.code).anchor, "title": self.x(cause.title),
-                   "summary": self.x(cause.summary), "fix": self.url_for(self.cause_src(cause), "fix"),
-                   "check": self.url_for(self.cause_src(cause), "self-check")}
-                  for cause in self.hc.causes]
-        likely = [next(c for c in causes if c["anchor"] == Step("cause", code).anchor) for code in self.hc.tree.likely]
+        causes = self.tree_causes()
         return {
-            "causes": causes, "likely": likely, "end": END_ANCHOR, "support": SUPPORT_ANCHOR,
+            "causes": list(causes.values()), "ranked": [causes[code] for code in self.hc.tree.quickest_first()],
+            "end": END_ANCHOR, "support": SUPPORT_ANCHOR, "contact": self.url_for(CONTACT_SRC),
             "labels": {key: self.t(key) for key in (
-                "tr_open_fix", "tr_open_check", "tr_remaining", "tr_remaining_text", "support_title",
-                "support_text", "tr_support_amount", "tr_support_message")},
+                "tr_open_fix", "tr_open_check", "tr_remaining", "tr_remaining_text", "tr_check", "support_title",
+                "support_text", "tr_support_amount", "tr_support_message", "contact_link")},
         }
 
     def wizard_data(self) -> dict:
         """What the wizard script (troubleshooter.js) needs, in this page's language."""
         tree = self.hc.tree
+        most = tree.most_steps()
         return {
             "start": tree.root.anchor,
             "end": END_ANCHOR,
             "support": SUPPORT_ANCHOR,
-            "likely": list(tree.likely),
+            "contact": self.url_for(CONTACT_SRC),
+            "order": tree.quickest_first(),
             "questions": {
                 f"q-{q.id}": {"text": self.x(q.text), "hint": self.x(q.hint) if q.hint else "", "about": q.about,
-                              **{answer: q.answer(answer).anchor for answer in ANSWERS}}
+                              "most": most[q.id], **{answer: q.answer(answer).anchor for answer in ANSWERS}}
                 for q in tree.questions.values()
             },
-            "causes": {
-                cause.code: {"anchor": Step("cause", cause.code).anchor, "title": self.x(cause.title),
-                             "summary": self.x(cause.summary),
-                             "fix": self.url_for(self.cause_src(cause), "fix"),
-                             "check": self.url_for(self.cause_src(cause), "self-check")}
-                for cause in self.hc.causes
-            },
+            "causes": self.tree_causes(),
             "labels": {key.removeprefix("tr_"): self.script_label(key) for key in (
-                "tr_step", "tr_yes", "tr_no", "tr_unsure", "tr_back", "tr_restart", "tr_trail", "tr_result",
-                "tr_open_fix", "tr_open_check", "tr_remaining", "tr_remaining_text", "tr_none",
-                "tr_to_support", "support_title", "support_text", "tr_support_ruled_out", "tr_support_unsure",
-                "tr_support_amount", "tr_support_message", "tr_copy_summary", "copied")},
+                "tr_step", "tr_step_most", "tr_yes", "tr_no", "tr_unsure", "tr_back", "tr_restart", "tr_trail",
+                "tr_result", "tr_open_fix", "tr_open_check", "tr_remaining", "tr_remaining_text", "tr_check",
+                "tr_none", "tr_to_support", "support_title", "support_text", "support_title_open",
+                "support_text_open", "tr_support_ruled_out", "tr_support_answer", "tr_support_unsure",
+                "tr_support_open", "tr_support_amount", "tr_support_message",
+                "tr_copy_summary", "copied", "contact_link")},
             "colon": self.colon(),
+            "separator": "、" if self.lang in self.hc.full_width else ", ",  # between a list's items
         }
 
     # -- agent quick reference --------------------------------------------------------------
 
-    def absolute(self, cause: Cause, lang: str, anchor: str | None = None) -> str:
-        url = self.site_url + cause_path(cause, self.hc.langs.prefix(lang))
-        return f"{url}#{anchor}" if anchor else url
+    def absolute(self, cause: Cause, lang: str) -> str:
+        return self.site_url + cause_path(cause, self.hc.langs.prefix(lang))
 
     def short_link(self, cause: Cause, lang: str) -> str:
         return self.site_url + self.hc.langs.prefix(lang) + short_link_paths(cause.code)[-1]  # lower case
@@ -313,7 +356,7 @@ class Renderer:
         parts = [render(c.heading, 1, self.t("agent_title"), "title"), render(c.paragraph, self.t("agent_intro"))]
         labels = {"title": self.t("agent_page_title"), "short": self.t("agent_short_link"),
                   "sections": self.t("agent_sections"), "copy_button": self.t("copy_link"),
-                  "copied_button": self.t("copied")}
+                  "copy_word": self.t("copy"), "copied_button": self.t("copied")}
         for cause in self.hc.causes:
             title = self.x(cause.title)
             parts.append(render(c.heading, 2, Text(f"{cause.code} · {title}", title.lang, title.fallback,
@@ -324,8 +367,8 @@ class Renderer:
                 columns.append({"lang": lang, "language": self.language_name(lang), "title": cause.title[lang],
                                 "short": short, "copy_label": self.t("copy_link_to", heading=short),
                                 "copied_label": self.t("copied_link", url=short),
-                                "sections": [{"href": self.absolute(cause, lang, s.id), "name": s.name[lang]}
-                                             for s in self.hc.sections]})
+                                "sections": [self.section_link(short, s.id, s.name[lang]) for s in self.hc.sections],
+                                "copy_words": self.hc.label_parts("copy_section_link", self.lang)[::2]})
             parts.append(render(m.table, columns, labels))
             parts.append(render(m.qr, qr_code(self.short_link(cause, self.lang)), self.t("agent_qr")))
             for lang in self.hc.langs.codes:
@@ -334,6 +377,12 @@ class Renderer:
                                     self.t("agent_reply", language=language), self.reply(cause, lang),
                                     self.t("copy_reply", language=language), self.t("copied_reply")))
         return blocks(*parts)
+
+    def section_link(self, short: str, anchor: str, name: str) -> dict:
+        """A section's short link (go/fq-02/#fix: what agents paste) and what its copy control
+        announces."""
+        url = f"{short}#{anchor}"
+        return {"href": url, "name": name, "copied_label": self.t("copied_link", url=url)}
 
     def language_name(self, lang: str) -> str:
         """A language's own name, as mkdocs.yml gives it (简体中文, English)."""

@@ -1,4 +1,5 @@
-"""How readers search (docs/data/search.yml): synonyms and generic words per language, checked.
+"""How readers search (docs/data/search.yml): synonyms, generic, hub, uncovered and contact words
+per language, checked.
 
 Both ship in each language's search index and are applied to the query in the browser
 (scripts/helpcenter/search_query.js); nothing here changes a page.
@@ -23,6 +24,7 @@ class SearchWords:
     synonyms: tuple[tuple[str, str], ...]  # (reader word, site word), normalised
     hub: tuple[str, ...] = ()  # subjects of the related topics only
     uncovered: tuple[str, ...] = ()  # questions the site does not answer
+    contact: tuple[str, ...] = ()  # asking for a person: the contact page first
 
 
 def normalize(text: str) -> str:
@@ -30,6 +32,9 @@ def normalize(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).lower()
     return "".join(_t2s_table().get(ch, ch) for ch in folded)
 
+
+# The word lists besides `generic`, in SearchWords' order.
+LISTS = ("hub", "uncovered", "contact")
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -52,18 +57,22 @@ def load_search_words(path: Path, name: str, corpus: dict[str, str], langs) -> d
         if lang not in top.data:
             out[lang] = SearchWords((), ())
             continue
-        entry = top.sub(lang).only("generic", "hub", "uncovered", "synonyms")
+        entry = top.sub(lang).only("generic", "hub", "uncovered", "contact", "synonyms")
         generic = [normalize(w) for w in entry.text_list("generic", default=[])]
         for word in generic:
             if not word.strip():
                 raise entry.error("'generic' has an empty word")
             if generic.count(word) > 1:
                 raise entry.error(f"'generic' lists '{word}' twice")
-        lists = {key: [normalize(w) for w in entry.text_list(key, default=[])] for key in ("hub", "uncovered")}
+        lists = {key: [normalize(w) for w in entry.text_list(key, default=[])] for key in LISTS}
         for key, words in lists.items():
             for word in words:
-                if words.count(word) > 1 or word in generic:
-                    raise entry.error(f"'{key}' word '{word}' is listed twice (or also as generic)")
+                if not word.strip():
+                    raise entry.error(f"'{key}' has an empty word")
+                elsewhere = [other for other in LISTS if other != key and word in lists[other]]
+                if words.count(word) > 1 or word in generic or elsewhere:
+                    raise entry.error(f"'{key}' word '{word}' is listed twice "
+                                      f"(or also as {'generic' if word in generic else elsewhere[0]})")
         synonyms = entry.sub("synonyms") if "synonyms" in entry.data else Fields({}, name, f"{lang}: synonyms")
         pairs: list[tuple[str, str]] = []
         seen: dict[str, str] = {}
@@ -92,8 +101,8 @@ def load_search_words(path: Path, name: str, corpus: dict[str, str], langs) -> d
                     raise top.error(f"{where}: reader word '{word}' is also listed under '{seen[word]}'")
                 seen[word] = str(target)
                 pairs.append((word, site))
-        out[lang] = SearchWords(tuple(dict.fromkeys(generic)), tuple(pairs), tuple(lists["hub"]),
-                                tuple(lists["uncovered"]))
+        out[lang] = SearchWords(tuple(dict.fromkeys(generic)), tuple(pairs),
+                                *(tuple(lists[key]) for key in LISTS))
     return {lang: _with_other_languages(lang, out, corpus, langs) for lang in langs.codes}
 
 
@@ -103,21 +112,22 @@ def _with_other_languages(lang: str, words: dict[str, SearchWords], corpus: dict
     language also gets the others' generic words, and their synonyms whose site word its own
     index has."""
     own = words[lang]
-    generic, hub, uncovered = list(own.generic), list(own.hub), list(own.uncovered)
+    generic = list(own.generic)
+    lists = {key: list(getattr(own, key)) for key in LISTS}
     pairs = list(own.synonyms)
     readers = {reader for reader, _ in pairs}
     for other in langs.codes:
         if other == lang:
             continue
         generic += words[other].generic
-        hub += words[other].hub
-        uncovered += words[other].uncovered
+        for key in LISTS:
+            lists[key] += getattr(words[other], key)
         for reader, site in words[other].synonyms:
             if reader not in readers and occurs(site, corpus[lang]):
                 pairs.append((reader, site))
                 readers.add(reader)
-    return SearchWords(tuple(dict.fromkeys(generic)), tuple(pairs), tuple(dict.fromkeys(hub)),
-                       tuple(dict.fromkeys(uncovered)))
+    return SearchWords(tuple(dict.fromkeys(generic)), tuple(pairs),
+                       *(tuple(dict.fromkeys(lists[key])) for key in LISTS))
 
 
 @lru_cache(maxsize=1)

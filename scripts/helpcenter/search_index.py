@@ -8,7 +8,7 @@ gets that language's pages (locations made relative to it). Then, per language:
 - the related-topics hub is indexed topic by topic (one result per topic, not one per theme);
 - the index carries what the browser needs to read a query (config key "hc"): traditional -> simplified
   characters for the characters the index holds, the synonyms and generic words of
-  docs/data/search.yml, and where the cause pages and the hub are (scripts/helpcenter/
+  docs/data/search.yml, and where the cause pages, the hub and the contact page are (scripts/helpcenter/
   search_query.js).
 """
 
@@ -52,14 +52,16 @@ def split_index(site: Path, prefixes: list[str]) -> dict[str, list[dict]]:
 
 
 def language_index(config: dict, docs: list[dict], hc: HelpCenter, lang: str,
-                   topics_location: str) -> dict:
-    """The index for one language: its docs reworked as described above, and the "hc" data."""
+                   topics: str, contact: str) -> dict:
+    """The index for one language: its docs reworked as described above, and the "hc" data.
+    `topics` and `contact`: where the topics hub and the contact page are, relative to the
+    language's root."""
     causes = {f"{CAUSES_FOLDER}{c.slug}/": c for c in hc.causes}
     out = []
     for doc in docs:
         doc = {k: v for k, v in doc.items() if k not in ("tags", "boost")}
         location = doc["location"]
-        if location.startswith(topics_location + "#"):
+        if location.startswith(topics + "#"):
             continue  # the hub's sections: replaced by one entry per topic below
         if "#" in location and not doc["text"].strip():
             continue  # a heading over content kept out of search (a cause page's "related")
@@ -70,7 +72,7 @@ def language_index(config: dict, docs: list[dict], hc: HelpCenter, lang: str,
                 [cause.title[other] for other in hc.langs.codes if other != lang]
                 + [k for other in hc.langs.codes if other != lang for k in cause.keywords[other]])
         out.append(doc)
-    out += topic_docs(hc, lang, topics_location)
+    out += topic_docs(hc, lang, topics)
 
     chars = set()
     for doc in out:
@@ -89,8 +91,9 @@ def language_index(config: dict, docs: list[dict], hc: HelpCenter, lang: str,
         "t2s": t2s_pairs(chars),
         "synonyms": grouped_synonyms(words.synonyms),
         "generic": list(words.generic),
-        "hub": {"location": topics_location, "words": sorted(set(platforms) | set(words.hub))},
+        "hub": {"location": topics, "words": sorted(set(platforms) | set(words.hub))},
         "uncovered": list(words.uncovered),
+        "contact": {"location": contact, "words": list(words.contact)},
         "priority": CAUSES_FOLDER,
     }
     return {"config": {**config, "fields": fields, "hc": hc_data}, "docs": out}

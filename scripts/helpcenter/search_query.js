@@ -13,6 +13,7 @@
 //   generic   words too common to tell the causes apart (小米分期, installments, why ...)
 //   hub       {location, words}: the related-topics hub, its platforms and subjects
 //   uncovered readers' words for questions the site does not answer (fees, interest ...)
+//   contact   {location, words}: the contact page, and readers' words for reaching a person
 //   priority  location prefix of the cause pages ("causes/")
 // and each cause page's hidden `keywords` and `alias` fields: phrases separated by "，"
 // ("额度不够，credit limit").
@@ -288,12 +289,41 @@
     // site lacks altogether do not count: readers' queries are full of them.
     query.uncovered = text.trim() !== "" && (clauses.length === 0 || (elsewhere > 0 && elsewhere >= onCauses)
       || data.uncovered.some(function (w) { return holds(query, w); }));
+    query.cause = onCauses > 0;
+    // Asking for a person (客服电话, "phone number"): the contact page answers, unless the rest of
+    // the query names a cause ("额度不够 客服": that cause's page, which leads to the contact page).
+    // The ask itself never makes a query "not covered": the contact page answers it.
+    var asks = data.contact.words.filter(function (w) { return holds(query.typed, w); });
+    query.contact = false;
+    if (asks.length) {
+      var rest = analyse(without(text, asks), lexicon,
+        Object.assign({}, data, { contact: { location: data.contact.location, words: [] } }));
+      query.contact = !rest.cause;
+      query.uncovered = !query.contact && rest.uncovered;
+    }
     return query;
   }
 
+  // `text` without `phrases` (Chinese anywhere, other words whole and in any of their forms).
+  function without(text, phrases) {
+    phrases.forEach(function (p) {
+      if (HAN.test(p)) { text = text.split(p).join(" "); return; }
+      var want = p.match(TOKEN) || [], words = text.match(TOKEN) || [], kept = [];
+      for (var i = 0; i < words.length; i++) {
+        var here = i + want.length <= words.length
+          && want.every(function (w, k) { return sameWord(words[i + k], w); });
+        if (here) i += want.length - 1;
+        else kept.push(words[i]);
+      }
+      text = kept.join(" ");
+    });
+    return text;
+  }
+
   // Results as readers should see them. Cause pages first when one matches (the related-topics
-  // hub first instead when the query names one of its subjects); among causes, the one the
-  // query's words point at most (causeScores). No hidden fields, and no "missing" terms: a
+  // hub first instead when the query names one of its subjects, the contact page when it asks
+  // for a person and names no cause); among causes, the one the query's words point at most
+  // (causeScores). No hidden fields, and no "missing" terms: a
   // query's forms and synonyms are meant to miss.
   function rank(result, query, data) {
     // About the hub: the reader names a hub subject, and no long keyword of a cause ("bad credit").
@@ -306,7 +336,15 @@
     function weight(group) {
       var location = page(group);
       if (location === data.hub.location) return aboutHub ? 0 : 3;
+      if (location === data.contact.location) return query.contact && !aboutHub ? 0 : 2;
       return location.indexOf(data.priority) === 0 ? 1 : 2;
+    }
+    // The contact page answers "客服电话" even where its own text does not hold the words.
+    if (query.contact && !aboutHub && data.contactPage && !result.items.some(function (group) {
+      return page(group) === data.contact.location;
+    })) {
+      result.items.push([Object.assign({ score: 0, terms: {} }, data.contactPage)]);
+      result.total = (result.total || 0) + 1;
     }
     // A cause whose own keyword of several words the query holds ("credit score") gains.
     function score(group) {
@@ -346,6 +384,7 @@
       phrases[doc.location] = own.split("，").map(function (p) { return normalize(p.trim(), t2s); })
         .filter(Boolean);
     });
+    var contactPage = docs.filter(function (doc) { return doc.location === hc.contact.location; })[0];
     var synonyms = [];
     hc.synonyms.forEach(function (group) {
       group[1].forEach(function (reader) { synonyms.push([reader, group[0]]); });
@@ -357,6 +396,8 @@
       generic: new Set(hc.generic),
       hub: hc.hub,
       uncovered: hc.uncovered,
+      contact: hc.contact,
+      contactPage: contactPage && { location: contactPage.location, title: contactPage.title, text: "" },
       priority: hc.priority,
       phrases: phrases,
     };

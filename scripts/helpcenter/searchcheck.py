@@ -49,8 +49,10 @@ _WORKER = """async (queries) => {
     const locations = result.data.items.map((group) => group[0].location.split("#")[0]);
     out.push({
       paths: locations.map((location) => new URL(location, base).pathname),
-      // As the page shows it (helpcenter.js): the note, or no cause page among the results.
-      uncovered: notes[query] === true || !locations.some((l) => l.startsWith(index.config.hc.priority)),
+      // As the page shows it (helpcenter.js): the note, or no cause page (nor the contact page)
+      // among the results.
+      uncovered: notes[query] === true || !locations.some((l) => l.startsWith(index.config.hc.priority)
+        || l === index.config.hc.contact.location),
       tags: result.data.items.some((group) => group.some((doc) => doc.tags || doc.keywords || doc.alias)),
     });
   }

@@ -18,7 +18,8 @@ from markupsafe import Markup
 from .errors import DataError
 
 FOLDER = "partials/hc"
-NAMES = ("common", "cause", "home", "troubleshooter", "diagram", "agents", "topics", "redirect", "share_card", "qr")
+NAMES = ("common", "cause", "home", "troubleshooter", "diagram", "agents", "topics", "contact", "redirect",
+         "share_card", "qr")
 
 # Python-Markdown's escapable characters (a backslash before any other would show).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")

@@ -4,8 +4,9 @@ checked.
 Each question tests one cause (`about`): "yes" leads to that cause (or to a question that tells
 causes apart), "no" rules it out, "not sure" leaves it open; "no" and "not sure" lead to another
 question or to the end of the path. The questions form a directed acyclic graph, so a cause can
-end several paths. A path's end lists the causes it did not rule out, most likely first
-(`likely`); when it ruled out every cause, the end is "nothing fits": how to contact support.
+end several paths. A path's end lists the causes it did not rule out, quickest to check first
+(`effort`: the data holds no frequencies, so nothing is ranked by likelihood); when it ruled out
+every cause, the end is "nothing fits": how to contact support.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import Fields, Translated, entries_by_id, load_yaml
+from .fields import Fields, Named, Translated, entries_by_id, load_yaml, named_list
 
 # Looks like a cause code; whether it is one is checked against the cause data.
 CODE = re.compile(r"^[A-Z]{2}-\d{2}$")
@@ -45,6 +46,7 @@ SUPPORT_ANCHOR = "r-support"  # the end when every cause was ruled out
 class Question:
     id: str
     about: str  # the cause this question tests
+    effort: str  # what answering it asks of the shopper (an id of Tree.effort)
     text: Translated
     hint: Translated | None
     yes: Step
@@ -58,8 +60,9 @@ class Question:
 @dataclass(frozen=True)
 class Tree:
     start: str
-    likely: tuple[str, ...]  # every cause code, most likely first
+    effort: tuple[Named, ...]  # what a check asks of the shopper, quickest first
     questions: dict[str, Question]
+    causes: tuple[str, ...]  # every cause code, in the article's order
 
     @property
     def root(self) -> Step:
@@ -101,10 +104,38 @@ class Tree:
         walk(self.start, [])
         return out
 
+    def check(self, code: str) -> Question:
+        """How a shopper checks a cause: the quickest question whose "yes" leads to it; of equally
+        quick ones, the last in reading order (the main line's, asked of every shopper, rather
+        than a branch's for one case)."""
+        rank = {level.id: i for i, level in enumerate(self.effort)}
+        deciding = [self.questions[q] for q in self.order() if self.questions[q].yes == Step("cause", code)]
+        return min(reversed(deciding), key=lambda question: rank[question.effort])
+
+    def quickest_first(self) -> list[str]:
+        """Every cause, quickest to check first, then in the article's order."""
+        rank = {level.id: i for i, level in enumerate(self.effort)}
+        return sorted(self.causes, key=lambda code: rank[self.check(code).effort])
+
     def remaining(self, path: list[tuple[Question, str, Step]]) -> list[str]:
-        """The causes a path did not rule out, most likely first."""
+        """The causes a path did not rule out, quickest to check first."""
         ruled_out = {question.about for question, answer, _ in path if answer == "no"}
-        return [code for code in self.likely if code not in ruled_out]
+        return [code for code in self.quickest_first() if code not in ruled_out]
+
+    def most_steps(self) -> dict[str, int]:
+        """For each question, the most questions a reader can still be asked from it, itself
+        included (the wizard's "step n of at most N")."""
+        most: dict[str, int] = {}
+
+        def visit(question_id: str) -> int:
+            if question_id not in most:
+                steps = [self.questions[question_id].answer(a) for a in ANSWERS]
+                most[question_id] = 1 + max((visit(s.ref) for s in steps if s.kind == "question"), default=0)
+            return most[question_id]
+
+        for question_id in self.questions:
+            visit(question_id)
+        return most
 
 
 def _answer_keys(item):
@@ -117,16 +148,10 @@ def _answer_keys(item):
 
 
 def load_tree(path: Path, name: str, cause_codes: set[str], langs) -> Tree:
-    top = Fields(load_yaml(path, name), name, langs=langs).only("start", "likely", "questions")
+    top = Fields(load_yaml(path, name), name, langs=langs).only("start", "effort", "questions")
     start = top.text("start")
-    likely = top.text_list("likely")
-    for code in likely:
-        if code not in cause_codes:
-            raise top.error(f"'likely' names '{code}', which is no cause code")
-        if likely.count(code) > 1:
-            raise top.error(f"'likely' lists '{code}' twice")
-    for code in sorted(cause_codes - set(likely)):
-        raise top.error(f"'likely' does not list cause {code} (list every cause, most likely first)")
+    effort = named_list(top, "effort", "effort", "(no anchor)")
+    levels = [level.id for level in effort]
 
     entries = entries_by_id(top, "questions", "question", "#q-<id>", prepare=_answer_keys)
 
@@ -149,17 +174,20 @@ def load_tree(path: Path, name: str, cause_codes: set[str], langs) -> Tree:
 
     questions = {}
     for question_id, entry in entries.items():
-        entry.only("id", "about", "question", "hint", *ANSWERS)
+        entry.only("id", "about", "effort", "question", "hint", *ANSWERS)
         about = entry.text("about")
         if about not in cause_codes:
             raise entry.error(f"'about' is '{about}', which is no cause code")
+        level = entry.text("effort")
+        if level not in levels:
+            raise entry.error(f"'effort' is '{level}', which is none of {', '.join(levels)}")
         hint = entry.translated("hint") if "hint" in entry.data else None
-        questions[question_id] = Question(question_id, about, entry.translated("question"), hint,
+        questions[question_id] = Question(question_id, about, level, entry.translated("question"), hint,
                                           *(step(entry, answer) for answer in ANSWERS))
     if start not in questions:
         raise top.error(f"'start' is '{start}', which is no question")
 
-    tree = Tree(start, tuple(likely), questions)
+    tree = Tree(start, effort, questions, tuple(sorted(cause_codes)))
     _check_tree(tree, top, entries, cause_codes)
     return tree
 
@@ -190,24 +218,20 @@ def _check_tree(tree: Tree, top: Fields, entries: dict[str, Fields], cause_codes
         paths = tree.paths()
     except OverflowError:
         raise top.error(f"more than {MAX_PATHS} paths from 'start': split the questions up") from None
-    ends: set[str] = set()
     for path in paths:
         ruled_out: set[str] = set()
-        for question, answer, step in path:
+        for question, answer, _ in path:
             if question.about in ruled_out:
                 asked = next(q.id for q, a, _ in path if q.about == question.about and a == "no")
                 raise entries[question.id].error(
                     f"asks about {question.about}, which '{asked}' has already ruled out on the way here")
             if answer == "no":
                 ruled_out.add(question.about)
-            if step.kind == "cause":
-                ends.add(step.ref)
-        if path[-1][2].kind == "end":
-            ends.update(tree.remaining(path))
+    # Every cause is reached, as a reachable question's "yes" leads to it.
     for code in sorted(cause_codes):
         if not any(q.about == code for q in tree.questions.values()):
             raise top.error(f"no question is about cause {code}")
-        if code not in ends:
-            raise top.error(f"cause {code} is not reachable: no path ends at it")
+        if not any(q.yes == Step("cause", code) for q in tree.questions.values()):
+            raise top.error(f"no question's 'yes' leads to cause {code} (an end could not say how to check it)")
     if not any(path[-1][2].kind == "end" and not tree.remaining(path) for path in paths):
         raise top.error("no path rules out every cause (there must be a way to customer service)")

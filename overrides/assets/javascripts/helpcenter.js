@@ -85,15 +85,18 @@ document.addEventListener("click", function (event) {
   window.hcCopy = copy;  // for the wizard's script (troubleshooter.js), which loads after this one
 
   // Say that it was copied: on the button (where it has words) and to screen readers.
+  // A button whose name goes on past its visible word ("复制" + "“解决办法”的短链接", read by
+  // screen readers) changes only that word.
   function confirm(button, shortText, announcement) {
-    var original = button.dataset.label || button.textContent;
+    var shown = button.querySelector(".hc-copy-text") || button;
+    var original = button.dataset.label || shown.textContent;
     button.dataset.label = original;
-    if (shortText) button.textContent = shortText;
+    if (shortText) shown.textContent = shortText;
     button.classList.add("hc-copied");
     live.textContent = announcement;
     clearTimeout(button.hcTimer);
     button.hcTimer = setTimeout(function () {
-      if (shortText) button.textContent = original;
+      if (shortText) shown.textContent = original;
       button.classList.remove("hc-copied");
     }, 2000);
   }
@@ -201,7 +204,7 @@ document.addEventListener("click", function (event) {
   // The agent page's short links.
   document.querySelectorAll("button[data-hc-copy-url]").forEach(function (button) {
     var url = served(button.dataset.hcCopyUrl);
-    button.setAttribute("aria-label", served(button.getAttribute("aria-label")));
+    if (button.hasAttribute("aria-label")) button.setAttribute("aria-label", served(button.getAttribute("aria-label")));
     button.addEventListener("click", function () {
       copy(url).then(function () { confirm(button, button.dataset.copiedText, served(button.dataset.copied)); });
     });
@@ -243,7 +246,8 @@ document.addEventListener("click", function (event) {
 })();
 
 // When the search worker finds the question outside what the site covers (it says so on the
-// "hc-search" channel, scripts/helpcenter/search_query.js), or no cause page is among the results,
+// "hc-search" channel, scripts/helpcenter/search_query.js), or no cause page (nor the contact
+// page, which answers "客服电话") is among the results,
 // say that the site may not answer it and offer the troubleshooter and support (#hc-search-help,
 // in the page's language).
 (function () {
@@ -253,7 +257,7 @@ document.addEventListener("click", function (event) {
   if (!template || !result || !field) return;
   var list = result.querySelector(".md-search-result__list");
   var help = template.content.firstElementChild.cloneNode(true);
-  var causes = new URL(template.dataset.causes, location.href).href;
+  var answers = template.dataset.answers.split(" ").map(function (path) { return new URL(path, location.href).href; });
   var config = document.getElementById("__config");
   var waiting = config ? JSON.parse(config.textContent).translations["search.result.placeholder"] : "";
   var lang = document.documentElement.lang;
@@ -265,8 +269,10 @@ document.addEventListener("click", function (event) {
     var query = field.value;
     var answered = meta !== "" && meta !== waiting;
     var links = list.querySelectorAll("a[href]");
-    var cause = Array.prototype.some.call(links, function (a) { return a.href.indexOf(causes) === 0; });
-    help.hidden = query.trim() === "" || !answered || (cause && !uncovered[query]);
+    var answer = Array.prototype.some.call(links, function (a) {
+      return answers.some(function (prefix) { return a.href.indexOf(prefix) === 0; });
+    });
+    help.hidden = query.trim() === "" || !answered || (answer && !uncovered[query]);
   }
   if (typeof BroadcastChannel === "function") {
     new BroadcastChannel("hc-search").addEventListener("message", function (event) {

@@ -4,7 +4,8 @@
 // (#q-<id> for a question, #r-<code> for a cause, #r-check for the causes still possible,
 // #r-support when none fits), and each history entry keeps the answers given on the way (the
 // trail), so Back, the browser's Back and a reload follow the shopper's own path. The list below
-// the wizard holds the same questions without JavaScript.
+// the wizard holds the same questions without JavaScript. After each answer the new step is
+// brought into view (the trail above it stays folded), so a phone never loses the question.
 (function () {
   var root = document.querySelector("[data-hc-wizard]");
   var source = document.getElementById("hc-tree-data");
@@ -43,11 +44,11 @@
     });
   }
 
-  // The causes the answers did not rule out, most likely first.
+  // The causes the answers did not rule out, quickest to check first (data.order).
   function remaining(trail) {
     var out = Object.create(null);
     trail.forEach(function (entry) { if (entry.a === "no") out[data.questions[entry.q].about] = true; });
-    return data.likely.filter(function (code) { return !out[code]; });
+    return data.order.filter(function (code) { return !out[code]; });
   }
 
   function go(step, trail) {
@@ -80,8 +81,8 @@
 
   function link(text, href, attrs) { return el("a", Object.assign({ href: href, text: text }, attrs)); }
 
-  // What to tell support, from the answers given: what was ruled out and how, what was not sure,
-  // and what to have ready.
+  // What to tell support, from the answers given: each answer (and what a "no" ruled out), the
+  // causes not ruled out yet, and what to have ready.
   function supportLines(trail) {
     var lines = trail.map(function (entry) {
       var question = data.questions[entry.q];
@@ -90,16 +91,36 @@
           cause: data.causes[question.about].title, question: question.text, answer: labels.no,
         });
       }
-      return entry.a === "unsure" ? fill(labels.support_unsure, { question: question.text }) : null;
-    }).filter(Boolean);
+      return entry.a === "unsure" ? fill(labels.support_unsure, { question: question.text })
+        : fill(labels.support_answer, { question: question.text, answer: labels.yes });
+    });
+    var open = remaining(trail);
+    if (open.length) {
+      lines.push(fill(labels.support_open, {
+        causes: open.map(function (code) { return data.causes[code].title; }).join(data.separator),
+      }));
+    }
     return lines.concat([labels.support_amount, labels.support_message]);
+  }
+
+  // "Step 2 of up to 6": how many questions can follow depends on the answers; at the last one,
+  // "Step 6 of 6".
+  function count(id, trail) {
+    var n = trail.length + 1, most = data.questions[id].most;
+    return most === 1 ? fill(labels.step, { n: n, total: n }) : fill(labels.step_most, { n: n, total: n + most - 1 });
+  }
+
+  function contactLink(primary) {
+    return link(labels.contact_link, data.contact, {
+      class: primary ? "md-button md-button--primary hc-contact-link" : "hc-contact-link", "data-action": "contact",
+    });
   }
 
   function questionStep(id, trail) {
     var question = data.questions[id];
     var heading = el("h2", { tabindex: "-1", text: question.text });
     var body = [
-      el("p", { class: "hc-wizard__count", text: fill(labels.step, { n: trail.length + 1 }) }),
+      el("p", { class: "hc-wizard__count", text: count(id, trail) }),
       heading,
       question.hint ? el("p", { class: "hc-wizard__hint", text: question.hint }) : null,
       el("div", { class: "hc-wizard__answers" }, ANSWERS.map(function (choice) {
@@ -117,29 +138,48 @@
     return { heading: heading, body: [heading, el("p", { text: cause.summary }), el("p", { class: "hc-wizard__actions" }, [
       link(labels.open_fix, cause.fix, { class: "md-button md-button--primary hc-wizard__result" }),
       link(labels.open_check, cause.check, { class: "md-button" }),
-    ])] };
+    ]), el("p", {}, [contactLink(false)])] };
   }
 
+  // The causes still possible, each with the question that confirms it and what checking takes.
   function remainingStep(trail) {
     var codes = remaining(trail);
     var heading = el("h2", { tabindex: "-1", text: labels.remaining });
     return { heading: heading, body: [heading, el("p", { text: labels.remaining_text }),
       el("ol", { class: "hc-wizard__remaining" }, codes.map(function (code) {
         var cause = data.causes[code];
-        return el("li", {}, [link(cause.title, cause.check, { class: "hc-wizard__result" }),
-          el("span", { text: data.colon + cause.summary })]);
-      }))] };
+        return el("li", {}, [
+          link(cause.title, cause.check, { class: "hc-wizard__result" }),
+          el("p", { class: "hc-wizard__check" }, [
+            document.createTextNode(labels.check + data.colon + cause.question + " "),
+            el("span", { class: "hc-effort", text: cause.effort }),
+          ]),
+        ]);
+      })), el("p", {}, [contactLink(false)])] };
   }
 
+  // Support: what the answers ruled out (all of it, or not yet), a summary to copy, and the way
+  // to the contact page.
   function supportStep(trail) {
-    var heading = el("h2", { tabindex: "-1", text: labels.support_title });
+    var open = remaining(trail).length > 0;
+    var heading = el("h2", { tabindex: "-1", text: open ? labels.support_title_open : labels.support_title });
     var lines = supportLines(trail);
     var copyButton = button(labels.copy_summary, function () {
       window.hcCopy(lines.join("\n")).then(function () { copyButton.textContent = labels.copied; });
     }, { "data-action": "copy-summary" });
-    return { heading: heading, body: [heading, el("p", { text: labels.support_text }),
+    return { heading: heading, body: [heading, el("p", { text: open ? labels.support_text_open : labels.support_text }),
       el("ul", { class: "hc-wizard__summary" }, lines.map(function (line) { return el("li", { text: line }); })),
-      el("p", {}, [copyButton])] };
+      el("p", { class: "hc-wizard__actions" }, [contactLink(true), copyButton])] };
+  }
+
+  // The wizard's top just below the site's header, so the step (question and answers) is in the
+  // viewport; unless `always`, only when the step is not in view already.
+  function bringIntoView(always) {
+    var header = document.querySelector(".md-header");
+    var top = (header ? header.getBoundingClientRect().bottom : 0) + 8;
+    var box = root.getBoundingClientRect();
+    var step = root.querySelector(".hc-wizard__step").getBoundingClientRect();
+    if (always || box.top < top || step.bottom > window.innerHeight) window.scrollBy(0, box.top - top);
   }
 
   function render(step, trail, moveFocus) {
@@ -153,8 +193,12 @@
         el("span", { class: "hc-wizard__answer", text: labels[entry.a] }),
       ]);
     });
+    // The answers so far, folded: one line above the step, opened on demand.
     root.replaceChildren.apply(root, [
-      answers.length ? el("ol", { class: "hc-wizard__trail", "aria-label": labels.trail }, answers) : null,
+      answers.length ? el("details", { class: "hc-wizard__trail" }, [
+        el("summary", { text: fill(labels.trail, { count: answers.length }) }),
+        el("ol", {}, answers),
+      ]) : null,
       el("div", { class: "hc-wizard__step", "aria-live": "polite" }, view.body),
       el("div", { class: "hc-wizard__nav" }, [
         trail.length ? button(labels.back, function () { history.back(); }, {
@@ -176,7 +220,10 @@
         go(data.support, trail);
       });
     }
-    if (moveFocus) view.heading.focus({ preventScroll: true });
+    if (moveFocus) {
+      view.heading.focus({ preventScroll: true });
+      bringIntoView(false);
+    }
   }
 
   function show(moveFocus) {
@@ -193,8 +240,7 @@
   // which has the same anchors for readers without JavaScript).
   if ("scrollRestoration" in history) history.scrollRestoration = "manual";
   if (show(false)) {
-    var inView = function () { root.scrollIntoView({ block: "start" }); };
-    inView();
-    window.addEventListener("load", function () { requestAnimationFrame(inView); });
+    bringIntoView(true);
+    window.addEventListener("load", function () { requestAnimationFrame(function () { bringIntoView(true); }); });
   }
 })();
