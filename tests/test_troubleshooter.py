@@ -327,6 +327,7 @@ WALK = """(paths) => {
     walk.ranked = [...document.querySelectorAll(".hc-wizard__remaining a")].map((a) => a.getAttribute("href"));
     walk.told = [...document.querySelectorAll(".hc-wizard__summary li")].map((li) => li.textContent);
     walk.contact = [...document.querySelectorAll(".hc-wizard__step a[data-action=contact]")].map((a) => a.pathname);
+    walk.summary = document.querySelectorAll(".hc-wizard__step a[data-action=support]").length;
     out.push(walk);
   }
   return out;
@@ -369,6 +370,7 @@ def test_every_path_by_clicking(page, base_url, helpcenter, lang, size):
         elif tree.remaining(path):
             assert (walk["heading"], walk["hash"]) == (labels["tr_remaining"][lang], "#r-check")
             assert walk["ranked"] == [f"../causes/{slug[c]}/#self-check" for c in tree.remaining(path)]
+            assert walk["summary"] == 1  # the summary for customer service, one tap away
         else:
             assert (walk["heading"], walk["hash"]) == (labels["support_title"][lang], "#r-support")
             assert len(walk["told"]) == len(path) + 2  # what each answer ruled out, the amount, the message

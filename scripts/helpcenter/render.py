@@ -75,6 +75,10 @@ class Renderer:
     def colon(self) -> str:
         return self.hc.colon[self.lang]
 
+    def gap(self) -> str:
+        """Between a sentence and a link after it: none after full-width punctuation (。 ends it)."""
+        return "" if self.lang in self.hc.full_width else " "
+
     def link(self, to_src: str, anchor: str | None = None) -> str:
         """Relative Markdown link target from this page's source to another."""
         target = posixpath.relpath(to_src, posixpath.dirname(self.page_src) or ".")
@@ -209,7 +213,7 @@ class Renderer:
                    self.colon()) if channels else
             render(m.unset, self.t("contact_unset"), self.t("contact_meanwhile")),
             render(c.heading, 2, self.t("contact_ready_heading"), "ready"),
-            render(m.ready, ready),
+            render(m.ready, ready, self.gap()),
         )
 
     # -- troubleshooter ---------------------------------------------------------------------
@@ -285,7 +289,7 @@ class Renderer:
         causes = self.tree_causes()
         return {
             "causes": list(causes.values()), "ranked": [causes[code] for code in self.hc.tree.quickest_first()],
-            "end": END_ANCHOR, "support": SUPPORT_ANCHOR, "contact": self.url_for(CONTACT_SRC),
+            "end": END_ANCHOR, "support": SUPPORT_ANCHOR, "contact": self.url_for(CONTACT_SRC), "gap": self.gap(),
             "labels": {key: self.t(key) for key in (
                 "tr_open_fix", "tr_open_check", "tr_remaining", "tr_remaining_text", "tr_check", "support_title",
                 "support_text", "tr_support_amount", "tr_support_message", "contact_link")},
@@ -316,6 +320,7 @@ class Renderer:
                 "tr_copy_summary", "copied", "contact_link")},
             "colon": self.colon(),
             "separator": "、" if self.lang in self.hc.full_width else ", ",  # between a list's items
+            "gap": self.gap(),
         }
 
     # -- agent quick reference --------------------------------------------------------------

@@ -151,11 +151,14 @@
         return el("li", {}, [
           link(cause.title, cause.check, { class: "hc-wizard__result" }),
           el("p", { class: "hc-wizard__check" }, [
-            document.createTextNode(labels.check + data.colon + cause.question + " "),
+            document.createTextNode(labels.check + data.colon + cause.question + data.gap),
             el("span", { class: "hc-effort", text: cause.effort }),
           ]),
         ]);
-      })), el("p", {}, [contactLink(false)])] };
+      })), el("p", { class: "hc-wizard__actions" }, [
+        link(labels.to_support, "#" + data.support, { class: "md-button", "data-action": "support" }),
+        contactLink(false),
+      ])] };
   }
 
   // Support: what the answers ruled out (all of it, or not yet), a summary to copy, and the way
@@ -213,13 +216,12 @@
         link(labels.to_support, "#" + data.support, { "data-action": "support" }),
       ]),
     ].filter(Boolean));
-    var out = root.querySelector("[data-action=support]");
-    if (out) {
+    root.querySelectorAll("[data-action=support]").forEach(function (out) {
       out.addEventListener("click", function (event) {
         event.preventDefault();
         go(data.support, trail);
       });
-    }
+    });
     if (moveFocus) {
       view.heading.focus({ preventScroll: true });
       bringIntoView(false);
