@@ -46,6 +46,10 @@ from helpcenter.templates import Templates
 
 # jieba (used by the search plugin) prints its dictionary loading to stderr; keep the log clean.
 jieba.setLogLevel(logging.WARNING)
+# Its dictionary cache goes in the project, not /tmp, where another user's copy is not writable.
+# Set on import: the search plugin loads the dictionary in its on_config, before the hooks'.
+jieba.dt.tmp_dir = str(Path(__file__).resolve().parent.parent / ".cache")
+Path(jieba.dt.tmp_dir).mkdir(exist_ok=True)
 log = logging.getLogger("mkdocs.hooks.helpcenter")
 
 # How each generated page (helpcenter/project.py: GENERATORS) is made, the label that is its
@@ -90,7 +94,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> None:
     # Read and check everything before MkDocs cleans or writes the site directory.
     global _helpcenter, _langs, _templates, _generated, _worker, _dates
-    if not config.plugins["i18n"].building:  # static-i18n runs on_config again for each language
+    i18n = config.plugins.get("i18n")  # none: load_project says so in one line
+    if i18n is None or not i18n.building:  # static-i18n runs on_config again for each language
         project = load_project(config)
         _langs, _helpcenter, _generated = project.langs, project.hc, project.generated
         _templates, _worker = project.templates, project.worker

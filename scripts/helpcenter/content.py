@@ -182,12 +182,13 @@ def read_page(path: Path, rel: str, name: str) -> Source:
     return Source(rel, meta, body, first)
 
 
-def page_sources(docs_dir: Path, skip: set[str]) -> dict[str, Source]:
-    """Every page source below docs/ but the folders in `skip` (data), by path."""
+def page_sources(docs_dir: Path, skip: set[str], excluded=lambda rel: False) -> dict[str, Source]:
+    """Every page source below docs/ but the folders in `skip` (data) and what `excluded(path)`
+    leaves out (an editors' README), by path."""
     out = {}
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
-        if rel.split("/", 1)[0] not in skip:
+        if rel.split("/", 1)[0] not in skip and not excluded(rel):
             out[rel] = read_page(path, rel, f"{docs_dir.name}/{rel}")
     return out
 
@@ -215,6 +216,11 @@ def generated_pages(sources: dict[str, Source], generators: set[str], docs_name:
     for generator in sorted(generators):
         stubs = [rel for rel, g in found.items() if g == generator]
         bases = [rel for rel in stubs if not _language_suffix(rel, langs)]
+        if not bases and stubs:  # only other languages' stubs: the default language's is missing
+            other = stubs[0]
+            want = other[: -len(f"{langs.suffix(_language_suffix(other, langs))}.md")] + ".md"
+            raise DataError(f"{docs_name}/{want}: missing: the '{generator}' page in {langs.default} "
+                            f"(a stub like {docs_name}/{other})")
         if not bases:
             raise DataError(f"{docs_name}: no page has 'generate: {generator}' "
                             f"(a two-line stub in each language)")

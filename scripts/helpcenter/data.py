@@ -7,6 +7,7 @@ line before the site directory is touched.
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 import string
 from dataclasses import dataclass, field, replace
@@ -48,6 +49,8 @@ SECTION_IDS = ("symptoms", "why", "self-check", "fix", "contact", "related")
 
 # The labels the page generator uses (docs/data/site.yml: labels), each with the placeholders
 # its text must have ({n} in "第 {n} 步"). Write "{{" and "}}" for a brace in a label.
+# A host name prose may link to (site.yml: link_hosts): lower-case labels, a dot, a top-level name.
+_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
 LABELS: dict[str, tuple[str, ...]] = {
     "cause_number": ("number", "total"), "code": (), "previous": (), "next": (), "quote_source": ("title",),
     "intro_heading": (), "print_address": (),
@@ -123,6 +126,7 @@ class HelpCenter:
     topics: Topics
     support: Support  # this deployment's channels (docs/data/support.yml)
     search: dict[str, SearchWords] = field(default_factory=dict)
+    link_hosts: tuple[str, ...] = ()  # hosts prose may link to (site.yml), none by default
 
     def cause_by_code(self, code: str) -> Cause:
         return next(c for c in self.causes if c.code == code.upper())
@@ -176,7 +180,10 @@ def load_project(root: Path) -> HelpCenter:
     return load_helpcenter(root / "docs", from_mkdocs_yml(root / "mkdocs.yml"))
 
 
-def load_helpcenter(docs_dir: Path, langs: Languages) -> HelpCenter:
+def load_helpcenter(docs_dir: Path, langs: Languages,
+                    excluded=lambda rel: rel.rsplit("/", 1)[-1].startswith(".")) -> HelpCenter:
+    """`excluded(path below docs/)`: whether MkDocs leaves a file out (mkdocs.yml's exclude_docs:
+    an editor's backup), so that a file of docs/causes/ need not be a page."""
     def name(rel: str) -> str:
         return f"{docs_dir.name}/{rel}"
 
@@ -190,7 +197,11 @@ def load_helpcenter(docs_dir: Path, langs: Languages) -> HelpCenter:
         for key in ("title", "intro", "closing")
     }
     site = Fields(load_yaml(docs_dir / SITE, name(SITE)), name(SITE), langs=langs)
-    site.only("question", "languages", "sections", "labels")
+    site.only("question", "languages", "sections", "labels", "link_hosts")
+    link_hosts = tuple(site.text_list("link_hosts", default=[]))
+    for host in link_hosts:
+        if not _HOST.match(host):
+            raise site.error(f"'link_hosts': '{host}' is not a host name (write it as example.com)")
     sections = named_list(site, "sections", "section", "#<id>")
     ids = [s.id for s in sections]
     if ids != list(SECTION_IDS):
@@ -202,6 +213,7 @@ def load_helpcenter(docs_dir: Path, langs: Languages) -> HelpCenter:
     labels = _load_labels(site)
     styles = _load_languages(site, langs)
     causes = _load_causes(docs_dir, name, langs, article, translations, ids)
+    _check_no_stray_pages(docs_dir, name, langs, causes, excluded)
     codes = {c.code for c in causes}
     tree = load_tree(docs_dir / TREE, name(TREE), codes, langs)
     for lang in langs.codes:  # the flowchart draws "yes" on its arrows
@@ -223,6 +235,7 @@ def load_helpcenter(docs_dir: Path, langs: Languages) -> HelpCenter:
         formal=styles["formal"],
         full_width=frozenset(lang for lang, on in styles["full_width"].items() if on),
         locales=styles["locale"],
+        link_hosts=link_hosts,
         tree=tree,
         topics=topics,
         support=load_support(docs_dir / SUPPORT, name(SUPPORT), langs),
@@ -380,7 +393,6 @@ def _load_causes(docs_dir, name, langs, article, translations, section_ids) -> t
                     raise DataError(f"{name(rel)}: section '{section_id}' is empty; write what the reader needs")
         causes.append(replace(cause, sections=sections, prose_fallback=frozenset(fallback)))
 
-    _check_no_stray_pages(docs_dir, name, langs, causes)
     return tuple(causes)
 
 
@@ -448,13 +460,21 @@ def _check_unique(read: list[tuple[Fields, Cause]]) -> None:
             former[old] = cause.code
 
 
-def _check_no_stray_pages(docs_dir: Path, name, langs: Languages, causes) -> None:
-    """A page under docs/causes/ that no cause owns would publish an orphan: refuse it."""
+def _check_no_stray_pages(docs_dir: Path, name, langs: Languages, causes, excluded) -> None:
+    """A page under docs/causes/ that no cause owns would publish an orphan; a translation saved
+    under another name (fq-02.en.markdown, fq-02.EN.md) would be skipped, its language falling
+    back to the default everywhere. Either is one line; an editor's backup is left alone."""
     owned = {f"{CAUSE_PAGES}/{c.code.lower()}{langs.suffix(lang)}.md" for c in causes for lang in langs.codes}
-    for path in sorted((docs_dir / CAUSE_PAGES).rglob("*.md")):
+    page = re.compile(rf"^fq-\d{{2,}}(?:{'|'.join(re.escape(langs.suffix(l)) for l in langs.others)})?\.md$")
+    for path in sorted(p for p in (docs_dir / CAUSE_PAGES).rglob("*") if p.is_file()):
         rel = path.relative_to(docs_dir).as_posix()
-        if rel not in owned:
+        if rel in owned or excluded(rel):
+            continue
+        if page.match(path.name):
             raise DataError(f"{name(rel)}: no cause in {name(CAUSES)} has this page's code")
+        near = difflib.get_close_matches(rel.lower(), sorted(owned), n=1, cutoff=0.6)
+        hint = f"; did you mean {name(near[0])}?" if near else ""
+        raise DataError(f"{name(rel)}: not a cause page this site reads{hint}")
 
 
 def _searchable_text(hc: HelpCenter, lang: str):

@@ -13,10 +13,17 @@ import os
 import subprocess
 from pathlib import Path
 
+from .errors import DataError
+
 
 class SourceDates:
     def __init__(self, root: Path):
         self.root = root.resolve()
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        if epoch and not epoch.isdigit():
+            raise DataError(f"SOURCE_DATE_EPOCH: '{epoch[:40]}' is not a time (whole seconds since 1970, "
+                            "as `git log -1 --format=%ct` prints it)")
+        _whole_history(self.root)
         self._committed = _commit_times(self.root)
 
     def changed(self, paths: list[Path]) -> datetime.date:
@@ -40,6 +47,28 @@ class SourceDates:
             epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
             stamp = int(epoch) if epoch.isdigit() else int(path.stat().st_mtime) if path.exists() else 0
         return datetime.datetime.fromtimestamp(stamp, datetime.timezone.utc)
+
+
+def _whole_history(root: Path) -> None:
+    """A shallow clone (CI's usual checkout) knows only its newest commits: every file would take
+    their date. Fetch the rest where the clone's origin can give it; else stop and say how."""
+    def git(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=300)
+
+    def shallow() -> bool:
+        return git("rev-parse", "--is-shallow-repository").stdout.strip() == "true"
+
+    try:
+        if not shallow():
+            return
+        git("fetch", "--quiet", "--unshallow")  # with no origin it fetches nothing, and says 0
+        if not shallow():
+            return
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    raise DataError("this checkout is a shallow clone, and its history could not be fetched: pages are "
+                    "dated by their last commit; clone in full (git fetch --unshallow, or fetch-depth: 0 "
+                    "in CI) and build again")
 
 
 def _commit_times(root: Path) -> dict[str, int]:

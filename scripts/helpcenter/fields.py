@@ -90,11 +90,27 @@ def load_yaml(path: Path, name: str) -> Any:
 
 def parse_yaml(text: str, name: str, first_line: int = 1) -> Any:
     """Parse YAML text that starts on line `first_line` of the file `name` (front matter)."""
+    _check_indentation(text, name, first_line)
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         line, problem = _yaml_problem(exc, text)
         raise DataError(f"{name}: line {line + first_line - 1}: {problem}" if line else f"{name}: {problem}") from None
+
+
+# Spaces an editor's keyboard types that YAML does not take for indentation (a Chinese input
+# method's full-width space, a word processor's no-break space): named, on their own line.
+_ODD_SPACES = {"\u3000": "ideographic space", "\u00a0": "no-break space", "\u2002": "en space",
+               "\u2003": "em space", "\u2009": "thin space", "\u200b": "zero-width space",
+               "\ufeff": "zero-width no-break space", "\t": "tab"}
+
+
+def _check_indentation(text: str, name: str, first_line: int) -> None:
+    for n, line in enumerate(text.splitlines(), start=first_line):
+        for ch in line[: len(line) - len(line.lstrip(" " + "".join(_ODD_SPACES)))]:
+            if ch in _ODD_SPACES and not (ch == "\ufeff" and n == 1):
+                raise DataError(f"{name}: line {n}: U+{ord(ch):04X} {_ODD_SPACES[ch]} in the indentation; "
+                                "indent with ordinary spaces")
 
 
 def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -28,20 +29,25 @@ def nginx_path() -> str | None:
     return found if found and MODULE.exists() else None
 
 
+def _quoted(path: Path) -> str:
+    """A path as an nginx string: quoted, so that a folder name with a space stays one word."""
+    return '"' + str(path).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def config(site: Path, port: int, work: Path, host: str = "127.0.0.1") -> str:
     """A whole nginx.conf serving `site` on host:port with the site's rules."""
-    temp = {name: work / name for name in ("client", "proxy", "fastcgi", "uwsgi", "scgi")}
+    temp = {name: _quoted(work / name) for name in ("client", "proxy", "fastcgi", "uwsgi", "scgi")}
     # As root, workers would drop to 'nobody', who may not read a site under a private folder.
     user = "user root root;\n" if os.geteuid() == 0 else ""
     return f"""# Written by scripts/helpcenter/nginx.py for a local preview.
 {user}daemon off;
 worker_processes 1;
-pid {work / "nginx.pid"};
+pid {_quoted(work / "nginx.pid")};
 error_log stderr warn;
-load_module {MODULE};
+load_module {_quoted(MODULE)};
 events {{ worker_connections 256; }}
 http {{
-    include {MIME_TYPES};
+    include {_quoted(MIME_TYPES)};
     default_type application/octet-stream;
     types {{ application/manifest+json webmanifest; application/json map; }}
     access_log off;
@@ -55,8 +61,8 @@ http {{
     server {{
         listen {host}:{port};
         server_name localhost;
-        root {site.resolve()};
-        include {site.resolve() / "_nginx.conf"};
+        root {_quoted(site.resolve())};
+        include {_quoted(site.resolve() / "_nginx.conf")};
     }}
 }}
 """
@@ -81,14 +87,35 @@ def _command(site: Path, port: int) -> Iterator[list[str]]:
         yield [binary, "-c", str(work / "nginx.conf"), "-p", str(work)]
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def run_nginx(site: Path, port: int) -> int:
-    """Run nginx on the site in the foreground until it stops (Ctrl-C); its exit status."""
-    with _command(site, port) as command:
-        print(f"Serving {site}/ with nginx at http://127.0.0.1:{port}/ (Ctrl-C to stop)", flush=True)
+    """Run nginx on the site in the foreground until it stops (Ctrl-C, or SIGTERM: nginx is
+    stopped and its folder removed either way); its exit status."""
+    with socket.socket() as probe:  # a port in use: one line, before nginx's own complaints
         try:
-            return subprocess.run(command).returncode
-        except KeyboardInterrupt:
-            return 0
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            raise RuntimeError(f"port {port} is in use: stop what listens there, or choose another "
+                               f"(PORT={port + 1} make preview)") from None
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        with _command(site, port) as command:
+            process = subprocess.Popen(command)
+            try:
+                _wait_for(port, process)
+                print(f"Serving {site}/ with nginx at http://127.0.0.1:{port}/ (Ctrl-C to stop)", flush=True)
+                return process.wait()
+            except KeyboardInterrupt:
+                return 0
+            finally:
+                if process.poll() is None:
+                    process.terminate()
+                    process.wait(timeout=10)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @contextmanager
@@ -109,7 +136,8 @@ def _wait_for(port: int, process: subprocess.Popen) -> None:
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"nginx stopped: {process.stderr.read().strip()}")
+            said = process.stderr.read().strip() if process.stderr else "see above"
+            raise RuntimeError(f"nginx stopped: {said}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return

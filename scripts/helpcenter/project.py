@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import check_refs, generated_pages, page_sources
+from .doc_files import check_data_files
 from .data import SECTION_IDS, HelpCenter, load_helpcenter
 from .languages import Languages, from_i18n
+from .prose_html import ProseChecker
 from .prose_links import check_links, page_anchors
 from .search_worker import Worker, build_worker
 from .site_config import check_site_config
@@ -36,10 +38,16 @@ def load_project(config) -> Project:
     check_site_config(config)
     docs = Path(config.docs_dir)
     langs = from_i18n(config.plugins["i18n"].config.languages)
-    hc = load_helpcenter(docs, langs)
-    sources = page_sources(docs, skip={"data"})
+    def excluded(rel: str) -> bool:  # an editor's file, left out by mkdocs.yml's exclude_docs
+        name = rel.rsplit("/", 1)[-1]
+        return name.startswith(".") or bool(config.exclude_docs and config.exclude_docs.match_file(rel))
+
+    check_data_files(docs, langs, excluded, _data_files_named(config, docs))
+    hc = load_helpcenter(docs, langs, excluded)
+    sources = page_sources(docs, skip={"data"}, excluded=excluded)
     generated = generated_pages(sources, set(GENERATORS), docs.name, langs)
     codes = {c.code for c in hc.causes}
+    prose = ProseChecker(config, hc.link_hosts)
     for rel, source in sources.items():
         name = f"{docs.name}/{rel}"
         if hc.cause_for_src(rel) is None:  # cause pages were checked with their data
@@ -48,9 +56,20 @@ def load_project(config) -> Project:
         check_links(rel, source.body, source.body_line, name, docs,
                     lambda target, lang=lang: _landing(target, lang, sources, langs),
                     lambda page: _anchors(hc, page))
+        prose.check(source.body, source.body_line, name)
     templates = Templates(config.theme.get_env())
     templates.check()
     return Project(langs, hc, generated, templates, build_worker(config.theme.dirs))
+
+
+def _data_files_named(config, docs: Path) -> list[str]:
+    """Files below docs/ that mkdocs.yml names for a plugin (the search plugin's word list)."""
+    search = config.plugins.get("material/search")
+    words = search.config.jieba_dict_user if search else None
+    try:
+        return [Path(words).resolve().relative_to(docs.resolve()).as_posix()] if words else []
+    except ValueError:  # kept outside docs/
+        return []
 
 
 def _landing(target: str, lang: str, sources, langs: Languages) -> str | None:

@@ -30,6 +30,7 @@ HASHED_ASSET = HASH + "(?:css|js|png|jpg|svg|webp|woff2)$"
 # Files in the site folder that are configuration, not content.
 CONFIG_FILES = ("_nginx.conf", "_headers", "_redirects")
 
+_CONTENT = re.compile(r"<article\b.*</article>", re.S)  # the page's content, from its Markdown
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>(.*?)</script>", re.S)
 
 
@@ -43,11 +44,14 @@ class Rules:
 
 
 def script_hashes(site: Path) -> list[str]:
-    """CSP sources for the inline scripts the pages still carry (Material's small boot scripts),
-    each by its SHA-256, in a stable order."""
+    """CSP sources for the theme's inline scripts (Material's small boot scripts, which embed each
+    page's base URL, and overrides/main.html's), each by its SHA-256, in a stable order. Only from
+    the theme's frame around a page's content: a script that reached the content (prose is
+    checked, helpcenter/prose_html.py) would still not run."""
     found = set()
     for page in site.rglob("*.html"):
-        for body in _INLINE_SCRIPT.findall(page.read_text(encoding="utf-8")):
+        frame = _CONTENT.sub("", page.read_text(encoding="utf-8"))
+        for body in _INLINE_SCRIPT.findall(frame):
             found.add("'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'")
     return sorted(found)
 

@@ -17,10 +17,25 @@ from .errors import DataError
 from .fields import read_text
 
 
+# Plugins the generator relies on, by the name mkdocs.yml gives them, and what each is for.
+REQUIRED_PLUGINS = {"i18n": "mkdocs-static-i18n: the site's languages", "material/search": "search"}
+
+
 def check_site_config(config) -> None:
     name = Path(config.config_file_path or "mkdocs.yml").name
     if config.config_file_path:
         _check_no_duplicate_keys(Path(config.config_file_path), name)
+    for plugin, purpose in REQUIRED_PLUGINS.items():
+        if plugin not in config.plugins:
+            raise DataError(f"{name}: plugins: '{plugin.split('/')[-1]}' is missing ({purpose}); put it back")
+    if not config.use_directory_urls:
+        raise DataError(f"{name}: 'use_directory_urls' must stay true: the short links (go/fq-02/) and every "
+                        "published address are folders")
+    for entry in config.plugins["i18n"].config.languages:
+        if entry.build is False:
+            raise DataError(f"{name}: plugins: i18n: languages: {entry.locale}: 'build: false' is not supported: "
+                            "the data and pages are written for every language; to drop one, remove it from "
+                            f"{name} and from the data")
     url = config.site_url or ""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:

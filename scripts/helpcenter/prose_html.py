@@ -1,0 +1,100 @@
+"""Prose is content, not code: what a page's Markdown may become, checked before the build.
+
+An editor's Markdown (and any HTML written in it) is rendered as MkDocs will render it, then
+passed through nh3 (the ammonia sanitiser) with the allow-list below. Whatever the sanitiser
+would remove stops the build with one line naming the file and line: a `<script>`, an event
+attribute, a `javascript:` or `data:` address, an `<iframe>`, a `<style>`, an HTML comment (an
+internal note would reach the page's source). Then no image or other resource may come from
+another host (the site makes no third-party request), and a link may leave the site only for a
+host listed in docs/data/site.yml (`link_hosts`). Merge-conflict markers stop the build too.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+from bs4 import BeautifulSoup, Comment
+
+from .content import code_lines
+from .errors import DataError
+
+# What a help article's prose needs: text, lists, links, quotes, code, tables, admonitions
+# (div/p with classes), details, images from this site, and the inline SVG of Material's icons;
+# headings (a cause page's are checked in content.py: section markers only).
+TAGS = {"p", "br", "hr", "a", "em", "strong", "b", "i", "s", "del", "ins", "mark", "small", "sub", "sup",
+        "code", "kbd", "pre", "blockquote", "q", "abbr", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
+        "h6", "table", "thead", "tbody", "tr", "th", "td", "caption", "div", "span", "details", "summary",
+        "img", "figure", "figcaption", "svg", "path"}
+ATTRIBUTES = {"*": {"class", "id", "lang", "dir", "title"}, "a": {"href"}, "img": {"src", "alt", "width", "height"},
+              "ol": {"start"}, "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}, "details": {"open"},
+              "svg": {"xmlns", "viewbox", "width", "height", "aria-hidden"}, "path": {"d"}}
+SCHEMES = {"https", "http", "mailto"}
+_CONFLICT = re.compile(r"^(?:<{7}|>{7})(?:\s|$)|^={7}\s*$")
+
+
+class ProseChecker:
+    """Renders prose with the site's Markdown extensions (`config`: the loaded MkDocs config)."""
+
+    def __init__(self, config, link_hosts: tuple[str, ...]):
+        self.md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        self.link_hosts = set(link_hosts)
+
+    def check(self, body: str, first_line: int, name: str) -> None:
+        def fail(message: str, *needles: str) -> DataError:
+            return DataError(f"{name}: line {_line_of(body, first_line, needles)}: {message}")
+
+        for n, line, is_code in code_lines(body):
+            if not is_code and _CONFLICT.match(line):
+                raise DataError(f"{name}: line {first_line + n - 1}: a merge-conflict marker "
+                                f"('{line.strip()[:7]}'); resolve the conflict")
+        html = self.md.reset().convert(body)
+        before = BeautifulSoup(html, "html.parser")
+        for comment in before.find_all(string=lambda s: isinstance(s, Comment)):
+            raise fail("an HTML comment would be published in the page's source; remove it "
+                       "(keep notes outside docs/)", "<!--", comment.strip()[:20])
+        after = BeautifulSoup(nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,
+                                        link_rel=None, strip_comments=True), "html.parser")
+        kept = iter(after.find_all(True))
+        here = next(kept, None)
+        for element in before.find_all(True):
+            if here is None or here.name != element.name:
+                raise fail(f"<{element.name}> is not allowed in prose", f"<{element.name}", *_values(element))
+            for attribute, value in element.attrs.items():
+                if attribute not in here.attrs:
+                    shown = value if isinstance(value, str) else " ".join(value)
+                    raise fail(f"{attribute}=\"{shown[:40]}\" on <{element.name}> is not allowed in prose",
+                               shown, attribute)
+            here = next(kept, None)
+        for box in after.select("div.admonition"):
+            if not [child for child in box.find_all(True, recursive=False) if "admonition-title" not in child.get("class", [])]:
+                title = box.select_one(".admonition-title")
+                raise fail("an admonition with no text: indent its text by four spaces under the '!!!' line",
+                           "!!! " + " ".join(c for c in box.get("class", []) if c != "admonition"),
+                           title.get_text() if title else "!!!")
+        for element in after.find_all(["a", "img"]):
+            url = element.get("href") or element.get("src") or ""
+            host = urlsplit(url).hostname
+            if host is None:
+                continue
+            if element.name == "img":
+                raise fail(f"an image from another host ({host}) would be requested by every reader; "
+                           "put the file in docs/ or remove it", url, element.get("title") or url)
+            if host not in self.link_hosts:
+                raise fail(f"link to another host ({host}): add the host to 'link_hosts' in "
+                           "docs/data/site.yml if readers should go there", url)
+
+
+def _values(element) -> list[str]:
+    return [v if isinstance(v, str) else " ".join(v) for v in element.attrs.values()]
+
+
+def _line_of(body: str, first_line: int, needles) -> int:
+    """The line of `body` holding the first needle found (case-insensitive), or its first line."""
+    lowered = body.lower()
+    for needle in needles:
+        if needle and (at := lowered.find(needle.lower())) != -1:
+            return first_line + body.count("\n", 0, at)
+    return first_line
