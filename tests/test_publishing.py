@@ -347,3 +347,16 @@ def test_a_busy_port_is_one_line(site, tmp_path):
     assert preview.returncode == 1
     assert out.strip().splitlines() == [f"port {port} is in use: stop what listens there, or choose another "
                                         f"(PORT={port + 1} make preview)"]
+
+
+def test_building_from_another_folder_says_where_to_build(project, tmp_path, monkeypatch):
+    """`mkdocs build -f project/mkdocs.yml` elsewhere: the search plugin's word list is read from
+    the folder one builds in; the line says which folder to build from."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    with pytest.raises(DataError) as caught:
+        load_project(load_config(str(project / "mkdocs.yml")))
+    assert str(caught.value) == (f"mkdocs.yml: plugins: search: jieba_dict_user 'docs/data/jieba_user_dict.txt' is "
+                                 f"read from the folder you build in, and this is {elsewhere}: build from "
+                                 f"{project.resolve()} (cd there first)")

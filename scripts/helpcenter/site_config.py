@@ -81,6 +81,10 @@ def _check_jieba_dict(config, name: str) -> None:
     setting = search.config.jieba_dict_user if search else None
     if not setting:
         return
+    project = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    if not Path(setting).exists() and (project / setting).is_file():  # `mkdocs build -f …/mkdocs.yml`
+        raise DataError(f"{name}: plugins: search: jieba_dict_user '{setting}' is read from the folder you "
+                        f"build in, and this is {Path.cwd()}: build from {project} (cd there first)")
     text = read_text(Path(setting), setting)  # the search plugin reads it from the working folder
     for n, line in enumerate(text.splitlines(), start=1):
         fields = line.split()
