@@ -112,6 +112,20 @@ CASES = {
                                     refused(OTHER_HOST.format(host="bank.example.com"), "bank.example.com")),
     "a raw link to another host": (*prose('<a href="http://bank.example.com/">银行</a>'),
                                    refused(OTHER_HOST.format(host="bank.example.com"), "bank.example.com")),
+    # addresses as browsers read them (found by a held-out tester)
+    "three slashes": (*prose("[帮助](///evil.example/)"), refused(OTHER_HOST.format(host="evil.example"), "evil.example")),
+    "a scheme without slashes": (*prose("[帮助](http:evil.example)"),
+                                 refused(OTHER_HOST.format(host="evil.example"), "evil.example")),
+    "one slash after the scheme, in capitals": (*prose("[x](HTTPS:/evil.example/)"),
+                                                refused(OTHER_HOST.format(host="evil.example"), "evil.example")),
+    "an image with a scheme and no slashes": (*prose("![x](http:evil.example/x.png)"),
+                                              refused(IMAGE_HOST.format(host="evil.example"), "evil.example")),
+    "a backslash for a slash": (*prose('<a href="https:\\evil.example/">x</a>'),
+                                refused("the address 'https:\\evil.example/' holds a backslash, which browsers read "
+                                        "as '/'; write the address plainly", "https:")),
+    "a backslash before a listed host": (*prose('<a href="https://evil.example\\@www.mi.com/">小米</a>'),
+                                         refused("the address 'https://evil.example\\@www.mi.com/' holds a backslash, "
+                                                 "which browsers read as '/'; write the address plainly", "evil.example")),
     # text that must not go public
     "an HTML comment with a note": (*prose("<!-- 内部备注：下周再改 -->"),
                                     refused("an HTML comment would be published in the page's source; remove it "
@@ -119,6 +133,27 @@ CASES = {
     "a comment inside a paragraph": (*prose("先还款 <!-- TODO 核实 --> 再试"),
                                      refused("an HTML comment would be published in the page's source; remove it "
                                              "(keep notes outside docs/)", "TODO")),
+    "a processing instruction": (*prose("<?note test card 4111 ?>"),
+                                 refused("a processing instruction (<?…?>) would be published in the page's source; "
+                                         "remove it (keep notes outside docs/)", "<?note")),
+    "a CDATA section": (*prose("<![CDATA[ test card 4111 ]]>"),
+                        refused("a CDATA section would be published in the page's source; remove it "
+                                "(keep notes outside docs/)", "CDATA")),
+    "a DOCTYPE": (*prose("<!DOCTYPE secret test card 4111>"),
+                  refused("a DOCTYPE would be published in the page's source; remove it (keep notes outside docs/)",
+                          "DOCTYPE")),
+    "a diff3 common-ancestor marker": (*prose("||||||| merged common ancestors\n1. 先还款"),
+                                       refused("a merge-conflict marker ('|||||||'); resolve the conflict", "|||||||")),
+    "lists nested hundreds deep": (*prose("\n".join("    " * i + "- x" for i in range(300))),
+                                   refused("lists or quotes nested too deep to render; flatten them", "    " * 299 + "- x")),
+    "a note left as a page": (lambda p: (p / "docs/notes.md").write_text("# Notes\n\nsecret draft\n"),
+                              "docs/notes.md: not a page this site makes (its pages are the causes in docs/causes/ and "
+                              "the generated pages); keep notes outside docs/"),
+    "a copy of a stub": (lambda p: (p / "docs/contact (1).md").write_text("x\n"),
+                         "docs/contact (1).md: not a page this site makes (its pages are the causes in docs/causes/ "
+                         "and the generated pages); keep notes outside docs/"),
+    "a text file in docs": (lambda p: (p / "docs/notes.txt").write_text("secret\n"),
+                            "docs/notes.txt: not a file this site publishes (pages and images only); keep it outside docs/"),
     "conflict markers": (*prose("<<<<<<< HEAD\n先还款\n=======\n再试\n>>>>>>> other"),
                          refused("a merge-conflict marker ('<<<<<<<'); resolve the conflict", "<<<<<<<")),
     "a lone closing conflict marker": (*prose(">>>>>>> feature/fix"),
@@ -198,7 +233,8 @@ def test_a_listed_host_may_be_linked_and_safe_markup_passes(project, monkeypatch
     broken_project(project, ("docs/data/site.yml", "link_hosts: []", "link_hosts: [bank.example.com]"))
     broken_project(project, prose("见[银行的说明](https://bank.example.com/help)，或 <kbd>Ctrl</kbd>+<kbd>F</kbd>。\n\n"
                                   "<details><summary>更多</summary>\n\n先还款。\n\n</details>\n\n"
-                                  "!!! note \"注意\"\n    先还款再试。\n\n[写信](mailto:help@example.com)"))
+                                  "!!! note \"注意\"\n    先还款再试。\n\n[写信](mailto:help@example.com)，"
+                                  "[联系客服](https://help.example.com/contact/) :material-alert: :fontawesome-brands-weixin:"))
     monkeypatch.chdir(project)
     load_project(load_config(str(project / "mkdocs.yml")))
 
@@ -219,7 +255,8 @@ def test_config_slips_stop_the_build_with_one_line(project, case, words):
 def test_editor_files_are_not_published(project):
     """Backups and swap files (emacs, vim, merge tools) and a README for editors stay out."""
     names = ["causes/fq-02.en.md~", "causes/#fq-03.md#", "causes/.#fq-03.md", "causes/.fq-02.md.swp",
-             "causes/fq-02.md.orig", "causes/fq-02.md.bak", "causes/fq-02.md.rej", "README.md"]
+             "causes/fq-02.md.orig", "causes/fq-02.md.bak", "causes/fq-02.md.rej", "README.md",
+             "causes/README.md", "causes/fq-02_BASE_1234.md", "Thumbs.db", "causes/desktop.ini"]
     for name in names:
         (project / "docs" / name).write_text("# 内部草稿\n", encoding="utf-8")
     config = load_config(str(project / "mkdocs.yml"))

@@ -19,6 +19,8 @@ from typing import Callable, Iterator
 from .errors import DataError
 from .fields import parse_yaml, read_text
 
+# A merge-conflict marker (git's, and diff3's common-ancestor line) at a line's start.
+CONFLICT = re.compile(r"^(?:<{7}|>{7}|\|{7})(?:\s|$)|^={7}\s*$")
 SECTION_MARKER = re.compile(r"^##\s+\{#(?P<id>[A-Za-z0-9_-]+)\}\s*$")
 # Something meant as a marker but written otherwise: "##{#fix}", "### {#fix}", "## { #fix }".
 _MARKER_LIKE = re.compile(r"^#+\s*\{\s*#.*\}\s*$")
@@ -111,6 +113,8 @@ def split_sections(text: str, name: str, section_ids: list[str]) -> dict[str, st
     for n, line, is_code in code_lines(text):
         line = line.rstrip("\r\n")
         match = None if is_code else SECTION_MARKER.match(line)
+        if not is_code and CONFLICT.match(line):
+            raise DataError(f"{name}: line {n}: a merge-conflict marker ('{line.strip()[:7]}'); resolve the conflict")
         if match:
             current = match["id"]
             if current not in section_ids:

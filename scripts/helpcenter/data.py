@@ -472,7 +472,7 @@ def _check_no_stray_pages(docs_dir: Path, name, langs: Languages, causes, exclud
             continue
         if page.match(path.name):
             raise DataError(f"{name(rel)}: no cause in {name(CAUSES)} has this page's code")
-        near = difflib.get_close_matches(rel.lower(), sorted(owned), n=1, cutoff=0.6)
+        near = difflib.get_close_matches(rel.lower(), sorted(owned), n=1, cutoff=0.75)
         hint = f"; did you mean {name(near[0])}?" if near else ""
         raise DataError(f"{name(rel)}: not a cause page this site reads{hint}")
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import check_refs, generated_pages, page_sources
-from .doc_files import check_data_files
+from .content import generated_pages, page_sources
+from .doc_files import check_data_files, check_published_files
 from .data import SECTION_IDS, HelpCenter, load_helpcenter
 from .languages import Languages, from_i18n
 from .prose_html import ProseChecker
@@ -46,12 +46,11 @@ def load_project(config) -> Project:
     hc = load_helpcenter(docs, langs, excluded)
     sources = page_sources(docs, skip={"data"}, excluded=excluded)
     generated = generated_pages(sources, set(GENERATORS), docs.name, langs)
-    codes = {c.code for c in hc.causes}
+    check_published_files(docs, {rel for rel in sources if rel in generated or hc.cause_for_src(rel)}, excluded)
     prose = ProseChecker(config, hc.link_hosts)
+    # The pages are the causes (their references checked with their data) and the stubs.
     for rel, source in sources.items():
         name = f"{docs.name}/{rel}"
-        if hc.cause_for_src(rel) is None:  # cause pages were checked with their data
-            check_refs(source.body, name, codes, list(SECTION_IDS), source.body_line)
         lang = next((code for code in langs.others if rel.endswith(f"{langs.suffix(code)}.md")), langs.default)
         check_links(rel, source.body, source.body_line, name, docs,
                     lambda target, lang=lang: _landing(target, lang, sources, langs),

@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 import markdown
 import nh3
-from bs4 import BeautifulSoup, Comment
+from bs4 import BeautifulSoup, CData, Comment, Declaration, Doctype, ProcessingInstruction
 
-from .content import code_lines
+from .content import CONFLICT, code_lines
 from .errors import DataError
 
 # What a help article's prose needs: text, lists, links, quotes, code, tables, admonitions
@@ -30,9 +30,13 @@ TAGS = {"p", "br", "hr", "a", "em", "strong", "b", "i", "s", "del", "ins", "mark
         "img", "figure", "figcaption", "svg", "path"}
 ATTRIBUTES = {"*": {"class", "id", "lang", "dir", "title"}, "a": {"href"}, "img": {"src", "alt", "width", "height"},
               "ol": {"start"}, "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}, "details": {"open"},
-              "svg": {"xmlns", "viewbox", "width", "height", "aria-hidden"}, "path": {"d"}}
+              "svg": {"xmlns", "viewBox", "viewbox", "width", "height", "aria-hidden"}, "path": {"d"}}
 SCHEMES = {"https", "http", "mailto"}
-_CONFLICT = re.compile(r"^(?:<{7}|>{7})(?:\s|$)|^={7}\s*$")
+# Markup that is neither element nor text: it would reach the page's source as written.
+_HIDDEN = (Comment, ProcessingInstruction, CData, Doctype, Declaration)
+# An address as browsers read it: a scheme, then any number of slashes or backslashes before
+# the host (`https:\\evil`, `///evil`, `http:evil`).
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
 class ProseChecker:
@@ -40,21 +44,32 @@ class ProseChecker:
 
     def __init__(self, config, link_hosts: tuple[str, ...]):
         self.md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        self.link_hosts = set(link_hosts)
+        self.link_hosts = set(link_hosts) | {urlsplit(config.site_url or "").hostname} - {None}
 
     def check(self, body: str, first_line: int, name: str) -> None:
         def fail(message: str, *needles: str) -> DataError:
             return DataError(f"{name}: line {_line_of(body, first_line, needles)}: {message}")
 
         for n, line, is_code in code_lines(body):
-            if not is_code and _CONFLICT.match(line):
+            if not is_code and CONFLICT.match(line):
                 raise DataError(f"{name}: line {first_line + n - 1}: a merge-conflict marker "
                                 f"('{line.strip()[:7]}'); resolve the conflict")
-        html = self.md.reset().convert(body)
+        try:
+            html = self.md.reset().convert(body)
+        except RecursionError:  # Python-Markdown recurses once per level of nesting
+            lines = body.splitlines()
+            deepest = max(range(len(lines)), key=lambda i: len(lines[i]) - len(lines[i].lstrip()))
+            raise DataError(f"{name}: line {first_line + deepest}: lists or quotes nested too deep to render; "
+                            "flatten them") from None
         before = BeautifulSoup(html, "html.parser")
-        for comment in before.find_all(string=lambda s: isinstance(s, Comment)):
-            raise fail("an HTML comment would be published in the page's source; remove it "
-                       "(keep notes outside docs/)", "<!--", comment.strip()[:20])
+        for hidden in before.find_all(string=lambda s: isinstance(s, _HIDDEN)):
+            if isinstance(hidden, Comment) and hidden.find_parent("svg") and hidden.startswith("!"):
+                continue  # an icon's licence note (Material's icon shortcodes)
+            shown = {Comment: "an HTML comment", CData: "a CDATA section", Doctype: "a DOCTYPE",
+                     ProcessingInstruction: "a processing instruction (<?…?>)"}.get(type(hidden), "a declaration")
+            raise fail(f"{shown} would be published in the page's source; remove it (keep notes outside docs/)",
+                       {Comment: "<!--", CData: "<![CDATA["}.get(type(hidden), "<!" if isinstance(hidden, Doctype)
+                                                                   else "<?"), hidden.strip()[:20])
         after = BeautifulSoup(nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,
                                         link_rel=None, strip_comments=True), "html.parser")
         kept = iter(after.find_all(True))
@@ -76,7 +91,10 @@ class ProseChecker:
                            title.get_text() if title else "!!!")
         for element in after.find_all(["a", "img"]):
             url = element.get("href") or element.get("src") or ""
-            host = urlsplit(url).hostname
+            if "\\" in url:
+                raise fail(f"the address '{url[:60]}' holds a backslash, which browsers read as '/'; "
+                           "write the address plainly", url.split("\\")[0] or url)
+            host = _host(url)
             if host is None:
                 continue
             if element.name == "img":
@@ -85,6 +103,22 @@ class ProseChecker:
             if host not in self.link_hosts:
                 raise fail(f"link to another host ({host}): add the host to 'link_hosts' in "
                            "docs/data/site.yml if readers should go there", url)
+
+
+def _host(url: str) -> str | None:
+    """The host a browser would go to from `url` on an http(s) page, or None for an address in
+    this site. For http(s), browsers skip any number of slashes after the scheme, or none."""
+    match = _SCHEME.match(url)
+    if match:
+        if match[1].lower() not in ("http", "https"):
+            return None  # mailto: (nh3 lets no other scheme through)
+        rest = url[match.end():]
+    elif url.startswith("//"):
+        rest = url
+    else:
+        return None
+    authority = re.split(r"[/?#]", rest.lstrip("/"), maxsplit=1)[0]
+    return authority.rsplit("@", 1)[-1].split(":")[0].lower() or None
 
 
 def _values(element) -> list[str]:
