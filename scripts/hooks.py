@@ -11,6 +11,7 @@ site folder, which replaces it only when the whole build (every language, strict
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 from copy import deepcopy
@@ -392,6 +393,11 @@ def publish(site: Path, config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     _output.failed()
+    # A full disk or a folder that may not be written, met while MkDocs writes the pages: one line
+    # (MkDocs would print a traceback for anything but its own errors); the previous site stays.
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EROFS):
+        where = error.filename or (_output.target or "the site folder")
+        raise DataError(f"{where}: cannot write the new site ({error.strerror}); the previous site is as it was")
 
 
 def on_shutdown() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import subprocess
+import sys
 
 import pytest
 
@@ -143,3 +144,26 @@ def test_a_full_disk_is_one_line(old_site, tmp_path, monkeypatch):
         build(old_site, NEW, tmp_path / "cache")
     assert str(caught.value) == f"{old_site}: the new site could not be put in place (the disk is full); it may be partly updated: build again"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_full_disk_while_the_pages_are_written_is_one_line(project, tmp_path):
+    """MkDocs' own writes on a full disk: the error line, no traceback, the old site unchanged.
+    (The disk fills up in a sitecustomize that the build's Python loads: no root, no real disk.)"""
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old")
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import errno, mkdocs.utils\n"
+        "def full(*args, **kwargs):\n"
+        "    raise OSError(errno.ENOSPC, 'No space left on device', 'site/causes/x/index.html')\n"
+        "mkdocs.utils.write_file = full\n")
+    env = {**os.environ, "PYTHONPATH": str(hook), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project, env=env,
+                            capture_output=True, text=True, timeout=300)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in log, log
+    assert "site/causes/x/index.html: cannot write the new site (No space left on device); the previous site is as it was" in log
+    assert (site / "index.html").read_text() == "old"
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
