@@ -93,6 +93,8 @@ CASES = {
                            refused('onload="alert(1)" on <svg> is not allowed in prose', "onload")),
     "an article element (the page's own frame)": (*prose("<article>x</article>"),
                                                   refused("<article> is not allowed in prose", "<article>")),
+    "an entity in the scheme": (*prose("[x](javascript&colon;alert`1`)"),
+                                refused('href="javascript:alert1" on <a> is not allowed in prose', "javascript&colon;")),
     "in the English page": (*prose("<script>alert(2)</script>", PAGE_EN),
                             refused("<script> is not allowed in prose", "<script>", PAGE_EN)),
     # resources and links to other hosts
@@ -397,3 +399,25 @@ def test_building_from_another_folder_says_where_to_build(project, tmp_path, mon
     assert str(caught.value) == (f"mkdocs.yml: plugins: search: jieba_dict_user 'docs/data/jieba_user_dict.txt' is "
                                  f"read from the folder you build in, and this is {elsewhere}: build from "
                                  f"{project.resolve()} (cd there first)")
+
+
+def test_old_mac_line_ends_and_outside_links(project, tmp_path, monkeypatch):
+    """A page saved with CR line ends is reported at the right line; a page that is a link to a
+    file outside the project is refused (its text would be published)."""
+    monkeypatch.chdir(project)
+    page = project / PAGE_EN
+    text = page.read_text(encoding="utf-8").replace(FIX, FIX + "\n<script>x()</script>\n\n", 1)
+    line = next(i for i, l in enumerate(text.splitlines(), start=1) if "<script>" in l)
+    page.write_bytes(text.replace("\n", "\r").encode("utf-8"))
+    with pytest.raises(DataError) as caught:
+        load_project(load_config(str(project / "mkdocs.yml")))
+    assert str(caught.value) == f"{PAGE_EN}: line {line}: <script> is not allowed in prose"
+    outside = tmp_path.parent / f"outside-{tmp_path.name}.md"
+    outside.write_text(text.replace("<script>x()</script>", "secret"), encoding="utf-8")
+    page.unlink()
+    page.symlink_to(outside)
+    with pytest.raises(DataError) as caught:
+        load_project(load_config(str(project / "mkdocs.yml")))
+    assert str(caught.value) == (f"{PAGE_EN}: a link to {outside.resolve()}, outside the project: what is "
+                                 "published must be in it (copy the file in)")
+    outside.unlink()

@@ -37,8 +37,12 @@ def check_data_files(docs: Path, langs: Languages, excluded, named: list[str]) -
 def check_published_files(docs: Path, pages: set[str], excluded) -> None:
     """Every file below docs/ outside data/: a page the site makes (`pages`), an image, or left
     out by `excluded(path below docs/)`."""
+    project = docs.resolve().parent
     for path in sorted(p for p in docs.rglob("*") if p.is_file()):
         rel = path.relative_to(docs).as_posix()
+        if path.is_symlink() and not path.resolve().is_relative_to(project):
+            raise DataError(f"{docs.name}/{rel}: a link to {path.resolve()}, outside the project: what is published "
+                            "must be in it (copy the file in)")
         if rel.startswith("data/") or rel in pages or excluded(rel):
             continue
         if path.suffix.lower() == ".md":

@@ -81,7 +81,7 @@ class ProseChecker:
                 if attribute not in here.attrs:
                     shown = value if isinstance(value, str) else " ".join(value)
                     raise fail(f"{attribute}=\"{shown[:40]}\" on <{element.name}> is not allowed in prose",
-                               shown, attribute)
+                               shown, shown.split(":")[0] + ":", shown.split(":")[0], attribute)
             here = next(kept, None)
         for box in after.select("div.admonition"):
             if not [child for child in box.find_all(True, recursive=False) if "admonition-title" not in child.get("class", [])]:
@@ -130,5 +130,8 @@ def _line_of(body: str, first_line: int, needles) -> int:
     lowered = body.lower()
     for needle in needles:
         if needle and (at := lowered.find(needle.lower())) != -1:
-            return first_line + body.count("\n", 0, at)
+            return first_line + len(_LINE_END.findall(body, 0, at))
     return first_line
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")  # as Markdown reads a file saved on an old Mac, too
