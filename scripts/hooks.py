@@ -259,7 +259,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 
 def breadcrumbs(page: Page, lang: str, href) -> list[tuple[str, str]]:
     """The way back above a page's title (overrides/partials/path.html): home, and for a cause
-    page the home page's list of causes. None on the home page itself."""
+    page the home page's list of causes; nothing on the home page itself."""
     home = _langs.prefix(lang) or "./"
     if page.url in ("", _langs.prefix(lang)):
         return []

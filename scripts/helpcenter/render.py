@@ -291,7 +291,7 @@ class Renderer:
             "causes": list(causes.values()), "ranked": [causes[code] for code in self.hc.tree.quickest_first()],
             "end": END_ANCHOR, "support": SUPPORT_ANCHOR, "contact": self.url_for(CONTACT_SRC), "gap": self.gap(),
             "labels": {key: self.t(key) for key in (
-                "tr_open_fix", "tr_open_check", "tr_remaining", "tr_remaining_text", "tr_check", "support_title",
+                "tr_open_fix", "tr_open_check", "tr_remaining", "tr_remaining_text", "support_title",
                 "support_text", "tr_support_amount", "tr_support_message", "contact_link")},
         }
 
