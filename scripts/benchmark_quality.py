@@ -29,10 +29,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 from helpcenter.browser import CHROMIUM_ARGS, chromium_path, launch  # noqa: E402
 from helpcenter.data import load_project  # noqa: E402
 from helpcenter.languages import from_mkdocs_yml  # noqa: E402
-from helpcenter.templates import Templates  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
 from helpcenter.nginx import serve_with_nginx  # noqa: E402
 from helpcenter.render import Renderer  # noqa: E402
+from helpcenter.templates import Templates  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
@@ -144,7 +144,8 @@ def page_weight(base: str, targets: list[tuple[str, str]]) -> None:
             context = browser.new_context()  # empty cache: a first visit
             tab = context.new_page()
             finished = []
-            tab.on("requestfinished", lambda request: finished.append((request.url, request.resource_type)))
+            tab.on("requestfinished", lambda request, finished=finished: finished.append((request.url,
+                                                                                         request.resource_type)))
             tab.goto(base + path, wait_until="networkidle")
             context.close()
             totals, gzip_total = defaultdict(int), 0

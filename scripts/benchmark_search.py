@@ -21,13 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
 from helpcenter.browser import launch  # noqa: E402
 from helpcenter.data import load_project  # noqa: E402
 from helpcenter.languages import from_mkdocs_yml  # noqa: E402
 from helpcenter.localserver import serve_directory  # noqa: E402
 from helpcenter.searchcheck import QUERIES, expected_path, load_queries, search  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = from_mkdocs_yml(ROOT / "mkdocs.yml")

@@ -20,13 +20,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import jieba
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
-
 from helpcenter.assets import fingerprint, precompress
 from helpcenter.data import CAUSE_PAGES, CAUSES, SITE, SUPPORT, TOPICS, TREE, HelpCenter
 from helpcenter.dates import SourceDates
@@ -34,8 +27,8 @@ from helpcenter.errorpage import error_page
 from helpcenter.errors import DataError
 from helpcenter.languages import Languages
 from helpcenter.links import cause_path, redirect_page, redirects
-from helpcenter.pagecheck import duplicate_id
 from helpcenter.output import AtomicOutput
+from helpcenter.pagecheck import duplicate_id
 from helpcenter.project import GENERATORS as GENERATOR_NAMES
 from helpcenter.project import load_project
 from helpcenter.render import Renderer
@@ -44,6 +37,11 @@ from helpcenter.search_worker import Worker, install_worker, rewrite_page_config
 from helpcenter.serving import rules, write_all
 from helpcenter.sharing import share_tags, site_names
 from helpcenter.templates import Templates
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 # jieba (used by the search plugin) prints its dictionary loading to stderr; keep the log clean.
 jieba.setLogLevel(logging.WARNING)

@@ -13,10 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
 from helpcenter.browser import launch  # noqa: E402
 from helpcenter.localserver import serve_directory  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 # name: (path, answers clicked in the troubleshooter's wizard first)

@@ -15,14 +15,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from mkdocs.config import load_config  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
-
 from helpcenter.browser import launch  # noqa: E402
 from helpcenter.data import load_project  # noqa: E402
-from helpcenter.sharing import (CARD_TEMPLATE, SHARE_CARD_SIZE, card_source, card_words,  # noqa: E402
-                                share_card_path, site_names, with_source)
+from helpcenter.sharing import (  # noqa: E402
+    CARD_TEMPLATE,
+    SHARE_CARD_SIZE,
+    card_source,
+    card_words,
+    share_card_path,
+    site_names,
+    with_source,
+)
 from helpcenter.templates import Templates, render  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

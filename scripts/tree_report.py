@@ -29,11 +29,14 @@ def main() -> None:
     def where(step) -> str:
         if step.kind == "question":
             return f"Q{number[step.ref]}"
-        return f"{step.ref} {titles[step.ref]}" if step.kind == "cause" else "end (causes left, quickest to check first)"
+        if step.kind == "cause":
+            return f"{step.ref} {titles[step.ref]}"
+        return "end (causes left, quickest to check first)"
 
     for question_id in order:
         question = tree.questions[question_id]
-        print(f"Q{number[question_id]} [{question_id}, tests {question.about}, {question.effort}] {question.text[lang]}")
+        tests = f"{question_id}, tests {question.about}, {question.effort}"
+        print(f"Q{number[question_id]} [{tests}] {question.text[lang]}")
         for answer in ANSWERS:
             print(f"    {answer:6} -> {where(question.answer(answer))}")
 

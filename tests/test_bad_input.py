@@ -15,11 +15,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from mkdocs.config import load_config
-
 from conftest import run_build
 from helpcenter.errors import DataError
 from helpcenter.project import load_project
+from mkdocs.config import load_config
 from test_growth import SEVENTH
 
 

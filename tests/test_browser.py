@@ -6,7 +6,6 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import LANGS, PREFIX
 from helpcenter.browser import visit_all
 from helpcenter.searchcheck import search

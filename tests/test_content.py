@@ -4,13 +4,11 @@ input written in ways an editor may save it, read the same as the project's own.
 from __future__ import annotations
 
 import pytest
-
-from mkdocs.config import load_config
-
 from helpcenter.content import check_refs, expand_refs
 from helpcenter.errors import DataError
 from helpcenter.project import load_project
 from helpcenter.typography import full_width
+from mkdocs.config import load_config
 
 SOURCE = """See [[FQ-02]] and [[FQ-01#fix]].
 

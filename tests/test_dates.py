@@ -11,7 +11,6 @@ import subprocess
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-
 from conftest import copy_project, run_build
 
 COMMITTED = 1_700_000_000  # 2023-11-14, a day that is not today
@@ -28,7 +27,7 @@ def page_day(site: Path, path: str) -> str:
 
 
 def day_of(stamp: int) -> str:
-    return datetime.datetime.fromtimestamp(stamp, datetime.timezone.utc).date().isoformat()
+    return datetime.datetime.fromtimestamp(stamp, datetime.UTC).date().isoformat()
 
 
 def build_with(project: Path, site: Path, epoch: int) -> None:

@@ -9,7 +9,6 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import LANGS, PREFIX, copy_project, run_build
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
 from helpcenter.article import RELATED_HEADER, TRAILING_CHROME, load_article, parse_article
 from helpcenter.errors import DataError

@@ -8,7 +8,6 @@ import re
 
 import pytest
 import yaml
-
 from conftest import LANGS, LANGUAGES, PREFIX, copy_project, run_build
 from helpcenter.browser import visit_all
 from helpcenter.localserver import serve_directory
@@ -89,7 +88,7 @@ def test_every_page_shows_the_data_as_typed(browser, poisoned, lang):
     pages = one_page_of_each_kind(pages)
     assert len(pages) >= 5
     context = browser.new_context()
-    for path, visit in zip(pages, visit_all(context, [base + path for path in pages])):
+    for path, visit in zip(pages, visit_all(context, [base + path for path in pages]), strict=True):
         tab = visit.tab
         assert_clean(visit, base)
         text = tab.locator("article").inner_text()

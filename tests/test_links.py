@@ -7,7 +7,6 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import LANGS, PREFIX, ROOT, copy_project, run_build
 from helpcenter.registry import published_urls, read_registry, resolve
 

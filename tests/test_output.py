@@ -11,9 +11,8 @@ import subprocess
 import sys
 
 import pytest
-
-from helpcenter.errors import DataError
 from helpcenter import output
+from helpcenter.errors import DataError
 from helpcenter.output import AtomicOutput
 
 

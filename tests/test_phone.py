@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import LANGS, PREFIX
 
 PHONE = {"width": 390, "height": 844}
@@ -86,7 +85,7 @@ def test_flowchart_labels_touch_no_box(browser, base_url, helpcenter, lang, view
         abs(a["x"] + 2 - c["x"]) < 1 and c["y"] <= a["y"] <= c["bottom"] for c in drawn["causes"])]
     assert len(to_causes) == sum(1 for q in helpcenter.tree.questions.values() if q.yes.kind == "cause")
     for arrow in to_causes:
-        label = min(drawn["labels"], key=lambda l: abs(l["bottom"] - arrow["y"]) + abs(l["right"] - arrow["x"]))
+        label = min(drawn["labels"], key=lambda m: abs(m["bottom"] - arrow["y"]) + abs(m["right"] - arrow["x"]))
         assert label["right"] + 4 <= arrow["x"] - 12, (label, arrow)
     context.close()
 

@@ -21,14 +21,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from mkdocs.config import load_config
-from mkdocs.structure.files import get_files
-
 from conftest import require, run_build
 from helpcenter.dates import SourceDates
 from helpcenter.errors import DataError
 from helpcenter.nginx import free_port
 from helpcenter.project import load_project
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
 from test_bad_input import broken_project, expected_line
 
 PAGE = "docs/causes/fq-02.md"
@@ -407,7 +406,7 @@ def test_old_mac_line_ends_and_outside_links(project, tmp_path, monkeypatch):
     monkeypatch.chdir(project)
     page = project / PAGE_EN
     text = page.read_text(encoding="utf-8").replace(FIX, FIX + "\n<script>x()</script>\n\n", 1)
-    line = next(i for i, l in enumerate(text.splitlines(), start=1) if "<script>" in l)
+    line = next(i for i, row in enumerate(text.splitlines(), start=1) if "<script>" in row)
     page.write_bytes(text.replace("\n", "\r").encode("utf-8"))
     with pytest.raises(DataError) as caught:
         load_project(load_config(str(project / "mkdocs.yml")))

@@ -12,7 +12,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import LANGS, PREFIX, ROOT, require
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from importlib.metadata import distribution
 
-from packaging.specifiers import SpecifierSet
-
 from conftest import ROOT
+from packaging.specifiers import SpecifierSet
 
 DEBIAN_12_PYTHON = "3.11.2"
 

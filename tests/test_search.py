@@ -9,11 +9,10 @@ import re
 from collections import Counter
 
 import pytest
-
 from conftest import LANGS, PREFIX
 from helpcenter.errors import DataError
-from helpcenter.searchcheck import ask_worker, clear_query, expected_path, load_queries, search, type_query
 from helpcenter.search_worker import MATERIAL_QUERY, build_worker, rewrite_page_config
+from helpcenter.searchcheck import ask_worker, clear_query, expected_path, load_queries, search, type_query
 
 pytestmark = pytest.mark.browser
 QUERIES = load_queries()
@@ -27,7 +26,7 @@ def answers(browser, base_url, helpcenter):
         tab = browser.new_page()
         tab.goto(base_url + PREFIX[lang])
         results = ask_worker(tab, [q.text for q in QUERIES[lang]])
-        for query, result in zip(QUERIES[lang], results):
+        for query, result in zip(QUERIES[lang], results, strict=True):
             result.expected = expected_path(helpcenter, PREFIX[lang], query.expect)
         out[lang] = results
         tab.close()

@@ -4,7 +4,6 @@ Chromium: plain data in, lunr queries and rankings out."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser

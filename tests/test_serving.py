@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 import brotli
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import LANGS, PREFIX
 from helpcenter.assets import HASHED
 from helpcenter.serving import IMMUTABLE

@@ -9,11 +9,18 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.config import load_config
-
 from conftest import LANGS, PREFIX, ROOT
 from helpcenter.qr import qr_code
-from helpcenter.sharing import CARD_TEMPLATE, SHARE_CARD_SIZE, card_source, card_words, share_card_path, site_names, source_of
+from helpcenter.sharing import (
+    CARD_TEMPLATE,
+    SHARE_CARD_SIZE,
+    card_source,
+    card_words,
+    share_card_path,
+    site_names,
+    source_of,
+)
+from mkdocs.config import load_config
 
 LOCALES = {"zh": "zh_CN", "en": "en_US"}
 PNG_SIZE = re.compile(rb"^\x89PNG\r\n\x1a\n....IHDR(....)(....)", re.S)
@@ -79,7 +86,7 @@ def test_agent_page_has_a_qr_code_per_cause(site, site_url, helpcenter, lang):
     doc = read(site, f"{PREFIX[lang]}agents/")
     codes = doc.select("article svg.hc-qr")
     assert len(codes) == len(helpcenter.causes)
-    for svg, cause in zip(codes, helpcenter.causes):
+    for svg, cause in zip(codes, helpcenter.causes, strict=True):
         short = f"{site_url}{PREFIX[lang]}go/{cause.code.lower()}/"
         assert svg["role"] == "img" and svg["aria-label"] == short
         assert svg.select_one("path")["d"] == qr_code(short).path  # it encodes what it is named

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import LANGS, PREFIX
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+")
@@ -109,7 +108,7 @@ def test_breadcrumbs_and_the_sections_at_the_top(site, page_paths, helpcenter, l
 
 def test_chinese_why_contains_the_article_paragraph_exactly(site, helpcenter):
     """The article's words exactly; only its half-width punctuation is shown full-width."""
-    for cause, source in zip(helpcenter.causes, helpcenter.article.causes):
+    for cause, source in zip(helpcenter.causes, helpcenter.article.causes, strict=True):
         quote = soup(site, f"causes/{cause.slug}").select_one("#why ~ figure.hc-source blockquote")
         shown = quote.get_text(strip=True)
         assert shown == helpcenter.typeset(source.paragraph, "zh")
@@ -167,7 +166,7 @@ def test_home_page(site, helpcenter, lang):
     assert helpcenter.typeset(helpcenter.article_text["closing"][lang], lang) in text
     cards = doc.select(".hc-cards li")
     assert len(cards) == len(helpcenter.causes)
-    for card, cause in zip(cards, helpcenter.causes):
+    for card, cause in zip(cards, helpcenter.causes, strict=True):
         links = card.select("a")
         assert len(links) == 1 and links[0]["href"] == f"causes/{cause.slug}/"  # the whole card
         assert links[0].select_one(".hc-card-seen").get_text() == cause.seen[lang]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import LANGS, LANGUAGES, PREFIX, copy_project, run_build
 from helpcenter.errors import DataError
 from helpcenter.support import load_support

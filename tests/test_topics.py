@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import copy
+
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import LANGS, LANGUAGES, PREFIX, ROOT
 from helpcenter.article import load_article
 from helpcenter.errors import DataError
@@ -149,10 +149,9 @@ def test_a_topic_with_its_address_is_linked_there(helpcenter):
     """`url`, where set, is what the hub and the cause pages link to (none is set today)."""
     from dataclasses import replace
 
-    from mkdocs.config import load_config
-
     from helpcenter.render import Renderer
     from helpcenter.templates import Templates
+    from mkdocs.config import load_config
 
     assert not any(t.url for t in helpcenter.topics.topics)
     url = "https://example.org/articles/pdd-limit"

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import LANGS, LANGUAGES, PREFIX
 from helpcenter.errors import DataError
 from helpcenter.troubleshooter import load_tree
@@ -215,7 +214,7 @@ def test_page_has_every_step_anchored_and_linked(site, helpcenter, lang):
     ranked = doc.select("li#r-check ol li")
     assert [li.a["href"] for li in ranked] == [f"../causes/{helpcenter.cause_by_code(c).slug}/#self-check"
                                               for c in tree.quickest_first()]
-    for li, code in zip(ranked, tree.quickest_first()):
+    for li, code in zip(ranked, tree.quickest_first(), strict=True):
         assert tree.check(code).text[lang] in li.get_text()
     assert doc.select_one("li#r-support a.hc-contact-link")["href"] == "../contact/"
     assert doc.select_one("h1").get_text(strip=True).rstrip("¶") == helpcenter.labels["tr_title"][lang]
@@ -355,7 +354,7 @@ def test_every_path_by_clicking(page, base_url, helpcenter, lang, size):
     page.goto(f"{base_url}{PREFIX[lang]}troubleshoot/")
     walks = page.evaluate(WALK, [[answer for _, answer, _ in path] for path in paths])
     contact = f"/{PREFIX[lang]}contact/"
-    for path, walk in zip(paths, walks):
+    for path, walk in zip(paths, walks, strict=True):
         assert walk["asked"] == [question.text[lang] for question, _, _ in path]
         assert walk["counts"] == step_count(helpcenter, lang, path)
         assert set(walk["focus"]) == {"H2"}  # each answer moves the focus to the next step
@@ -374,7 +373,7 @@ def test_every_path_by_clicking(page, base_url, helpcenter, lang, size):
         else:
             assert (walk["heading"], walk["hash"]) == (labels["support_title"][lang], "#r-support")
             assert len(walk["told"]) == len(path) + 2  # what each answer ruled out, the amount, the message
-            for (question, _, _), line in zip(path, walk["told"]):
+            for (question, _, _), line in zip(path, walk["told"], strict=False):
                 assert helpcenter.cause_by_code(question.about).title[lang] in line
     # A result's link leads to its cause's page: "yes" all the way.
     page.locator("button[data-action=restart]").click()

@@ -41,7 +41,8 @@ def fingerprint(site: Path) -> dict[str, str]:
         path.rename(new)
         renamed[ref] = new.relative_to(site).as_posix()
     if renamed:
-        pattern = re.compile(r"""(?<=["'/(])(%s)(?=["'?#)])""" % "|".join(map(re.escape, renamed)))
+        names = "|".join(map(re.escape, renamed))
+        pattern = re.compile(r"""(?<=["'/(])(""" + names + r""")(?=["'?#)])""")
         for path, text in texts.items():
             new_text = pattern.sub(lambda m: renamed[m[1]], text)
             if new_text != text:

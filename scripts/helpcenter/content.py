@@ -12,9 +12,9 @@ spans) is left alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from .errors import DataError
 from .fields import parse_yaml, read_text

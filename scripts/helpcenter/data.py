@@ -465,7 +465,8 @@ def _check_no_stray_pages(docs_dir: Path, name, langs: Languages, causes, exclud
     under another name (fq-02.en.markdown, fq-02.EN.md) would be skipped, its language falling
     back to the default everywhere. Either is one line; an editor's backup is left alone."""
     owned = {f"{CAUSE_PAGES}/{c.code.lower()}{langs.suffix(lang)}.md" for c in causes for lang in langs.codes}
-    page = re.compile(rf"^fq-\d{{2,}}(?:{'|'.join(re.escape(langs.suffix(l)) for l in langs.others)})?\.md$")
+    suffixes = "|".join(re.escape(langs.suffix(lang)) for lang in langs.others)
+    page = re.compile(rf"^fq-\d{{2,}}(?:{suffixes})?\.md$")
     for path in sorted(p for p in (docs_dir / CAUSE_PAGES).rglob("*") if p.is_file()):
         rel = path.relative_to(docs_dir).as_posix()
         if rel in owned or excluded(rel):

@@ -46,7 +46,7 @@ class SourceDates:
         if stamp is None:
             epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
             stamp = int(epoch) if epoch.isdigit() else int(path.stat().st_mtime) if path.exists() else 0
-        return datetime.datetime.fromtimestamp(stamp, datetime.timezone.utc)
+        return datetime.datetime.fromtimestamp(stamp, datetime.UTC)
 
 
 def _whole_history(root: Path) -> None:

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import generated_pages, page_sources
-from .doc_files import check_data_files, check_published_files
 from .data import SECTION_IDS, HelpCenter, load_helpcenter
+from .doc_files import check_data_files, check_published_files
 from .languages import Languages, from_i18n
 from .prose_html import ProseChecker
 from .prose_links import check_links, page_anchors

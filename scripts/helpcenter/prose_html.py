@@ -25,8 +25,8 @@ from .errors import DataError
 # (div/p with classes), details, images from this site, and the inline SVG of Material's icons;
 # headings (a cause page's are checked in content.py: section markers only).
 TAGS = {"p", "br", "hr", "a", "em", "strong", "b", "i", "s", "del", "ins", "mark", "small", "sub", "sup",
-        "code", "kbd", "pre", "blockquote", "q", "abbr", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
-        "h6", "table", "thead", "tbody", "tr", "th", "td", "caption", "div", "span", "details", "summary",
+        "code", "kbd", "pre", "blockquote", "q", "abbr", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4",
+        "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "caption", "div", "span", "details", "summary",
         "img", "figure", "figcaption", "svg", "path"}
 ATTRIBUTES = {"*": {"class", "id", "lang", "dir", "title"}, "a": {"href"}, "img": {"src", "alt", "width", "height"},
               "ol": {"start"}, "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}, "details": {"open"},
@@ -84,7 +84,9 @@ class ProseChecker:
                                shown, shown.split(":")[0] + ":", shown.split(":")[0], attribute)
             here = next(kept, None)
         for box in after.select("div.admonition"):
-            if not [child for child in box.find_all(True, recursive=False) if "admonition-title" not in child.get("class", [])]:
+            content = [child for child in box.find_all(True, recursive=False)
+                       if "admonition-title" not in child.get("class", [])]
+            if not content:
                 title = box.select_one(".admonition-title")
                 raise fail("an admonition with no text: indent its text by four spaces under the '!!!' line",
                            "!!! " + " ".join(c for c in box.get("class", []) if c != "admonition"),

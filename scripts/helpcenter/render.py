@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .content import CAUSE_REF, expand_refs
 from .data import Cause, HelpCenter
@@ -21,8 +21,8 @@ from .fields import Translated
 from .links import cause_path, short_link_paths
 from .qr import qr_code
 from .templates import Templates, Text, render
-from .typography import bracketed
 from .troubleshooter import ANSWERS, END_ANCHOR, SUPPORT_ANCHOR, Step
+from .typography import bracketed
 
 TROUBLESHOOTER_SRC = "troubleshoot.md"
 HOME_SRC = "index.md"
@@ -133,7 +133,8 @@ class Renderer:
         # The short link, relative to this page: the script makes it absolute on the address the
         # site is served from.
         prefix = self.hc.langs.prefix(self.lang)
-        copy["short_link"] = posixpath.relpath(prefix + short_link_paths(cause.code)[-1], cause_path(cause, prefix)) + "/"
+        short = prefix + short_link_paths(cause.code)[-1]
+        copy["short_link"] = posixpath.relpath(short, cause_path(cause, prefix)) + "/"
         parts.append(render(m.copy_config, {key.replace("_", "-"): json.dumps(value, ensure_ascii=False)
                                             for key, value in copy.items()}))
         return blocks(*parts)

@@ -138,7 +138,7 @@ def _t2s_table() -> dict[str, str]:
 
     chars = [chr(c) for start, end in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF)) for c in range(start, end + 1)]
     converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
-    return {source: target for source, target in zip(chars, converted)
+    return {source: target for source, target in zip(chars, converted, strict=True)
             if len(target) == 1 and target != source}
 
 

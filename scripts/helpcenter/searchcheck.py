@@ -108,7 +108,7 @@ def expected_path(helpcenter, prefix: str, expect: str) -> str | None:
 def ask_worker(page, queries: list[str]) -> list[Result]:
     """Every query through the loaded page's search worker and index, in order."""
     rows = page.evaluate(_WORKER, queries)
-    return [Result(q, r["paths"], r["uncovered"], hidden_fields=r["tags"]) for q, r in zip(queries, rows)]
+    return [Result(q, r["paths"], r["uncovered"], hidden_fields=r["tags"]) for q, r in zip(queries, rows, strict=True)]
 
 
 def clear_query(page) -> None:

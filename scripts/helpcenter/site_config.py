@@ -16,7 +16,6 @@ import yaml
 from .errors import DataError
 from .fields import read_text
 
-
 # Plugins the generator relies on, by the name mkdocs.yml gives them, and what each is for.
 REQUIRED_PLUGINS = {"i18n": "mkdocs-static-i18n: the site's languages", "material/search": "search"}
 

@@ -4,8 +4,8 @@ titles, themes, platform tags and related causes. Loaded and checked against the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .fields import Fields, Named, Translated, entries_by_id, load_yaml, named_list
 
