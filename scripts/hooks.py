@@ -31,7 +31,7 @@ from helpcenter.output import AtomicOutput
 from helpcenter.pagecheck import duplicate_id
 from helpcenter.project import GENERATORS as GENERATOR_NAMES
 from helpcenter.project import load_project
-from helpcenter.render import Renderer
+from helpcenter.render import CAUSES_ANCHOR, Renderer
 from helpcenter.search_index import language_index, root_config, split_index, write_index
 from helpcenter.search_worker import Worker, install_worker, rewrite_page_config
 from helpcenter.serving import rules, write_all
@@ -264,7 +264,7 @@ def breadcrumbs(page: Page, lang: str, href) -> list[tuple[str, str]]:
     path = [(_helpcenter.label("home", lang), href(home))]
     if _helpcenter.cause_for_src(page.file.src_uri):
         count = _helpcenter.count_words(lang, len(_helpcenter.causes))
-        path.append((_helpcenter.label("causes_nav", lang, **count), href(home) + "#causes"))
+        path.append((_helpcenter.label("causes_nav", lang, **count), f"{href(home)}#{CAUSES_ANCHOR}"))
     return path
 
 

@@ -37,6 +37,23 @@ TREE = "data/troubleshooter.yml"
 TOPICS = "data/topics.yml"
 SEARCH = "data/search.yml"
 SUPPORT = "data/support.yml"
+
+
+def article_source(langs: Languages) -> str:
+    """The source article, verbatim, in the default language."""
+    return f"data/article.{langs.default}.txt"
+
+
+def article_translation(lang: str) -> str:
+    """The article's translation into `lang`, part by part."""
+    return f"data/article.{lang}.yml"
+
+
+def data_files(langs: Languages) -> set[str]:
+    """Every data file below docs/ that the build reads (helpcenter/doc_files.py checks that
+    nothing else is there)."""
+    return {CAUSES, SITE, TREE, TOPICS, SEARCH, SUPPORT, article_source(langs),
+            *(article_translation(lang) for lang in langs.others)}
 CAUSE_PAGES = "causes"
 
 # A cause's origin: the source article (title and `why` checked against it), or the help team.
@@ -59,13 +76,13 @@ LABELS: dict[str, tuple[str, ...]] = {
     "contact_link": (), "contact_title": (), "contact_intro": (), "contact_channels": (), "contact_hours": (),
     "contact_for": (), "contact_unset": (), "contact_meanwhile": (), "contact_ready_heading": (),
     "contact_ready_order": (), "contact_ready_code": ("example",), "contact_ready_screenshot": (),
-    "contact_ready_summary": (), "about_site": (), "about_site_operator": ("operator",),
+    "contact_ready_summary": ("button",), "about_site": (), "about_site_operator": ("operator",),
     "home_description": ("count", "Count"),
     "untranslated": (), "help_team": (), "last_updated": (),
     "tr_title": (), "tr_intro": (), "tr_home_link": (), "tr_cause_link": (), "tr_wizard": (),
     "tr_step": ("n", "total"), "tr_step_most": ("n", "total"), "tr_question": ("n",), "tr_yes": (),
     "tr_no": (), "tr_unsure": (), "tr_back": (), "tr_restart": (), "tr_trail": ("count",), "tr_result": (),
-    "tr_open_fix": (), "tr_open_check": (), "tr_remaining": (), "tr_remaining_text": (), "tr_check": (),
+    "tr_open_fix": (), "tr_open_check": (), "tr_remaining": (), "tr_remaining_text": ("yes",), "tr_check": (),
     "tr_end": (), "tr_results": (), "tr_none": (), "tr_to_support": (), "tr_all": (), "tr_diagram": (),
     "support_title": (), "support_text": (), "support_title_open": (), "support_text_open": (),
     "tr_support_ruled_out": ("cause", "question", "answer"), "tr_support_answer": ("question", "answer"),
@@ -187,8 +204,8 @@ def load_helpcenter(docs_dir: Path, langs: Languages,
     def name(rel: str) -> str:
         return f"{docs_dir.name}/{rel}"
 
-    article_zh = f"data/article.{langs.default}.txt"
-    article = load_article(docs_dir / article_zh, name(article_zh))
+    source = article_source(langs)
+    article = load_article(docs_dir / source, name(source))
     translations = {lang: _load_translation(docs_dir, name, lang, article, langs) for lang in langs.others}
     article_text = {
         key: Translated({langs.default: getattr(article, key),
@@ -247,7 +264,7 @@ def load_helpcenter(docs_dir: Path, langs: Languages,
 def _load_translation(docs_dir: Path, name, lang: str, article: Article, langs: Languages) -> dict:
     """The article's translation into `lang` (data/article.<lang>.yml), part by part; a missing
     file or part shows the original."""
-    rel = f"data/article.{lang}.yml"
+    rel = article_translation(lang)
     if not (docs_dir / rel).exists():
         return {}
     data = Fields(load_yaml(docs_dir / rel, name(rel)), name(rel), langs=langs).only(
@@ -466,7 +483,7 @@ def _check_no_stray_pages(docs_dir: Path, name, langs: Languages, causes, exclud
     back to the default everywhere. Either is one line; an editor's backup is left alone."""
     owned = {f"{CAUSE_PAGES}/{c.code.lower()}{langs.suffix(lang)}.md" for c in causes for lang in langs.codes}
     suffixes = "|".join(re.escape(langs.suffix(lang)) for lang in langs.others)
-    page = re.compile(rf"^fq-\d{{2,}}(?:{suffixes})?\.md$")
+    page = re.compile(rf"^{CODE.pattern[1:-1].lower()}(?:{suffixes})?\.md$")  # a code, lower case
     for path in sorted(p for p in (docs_dir / CAUSE_PAGES).rglob("*") if p.is_file()):
         rel = path.relative_to(docs_dir).as_posix()
         if rel in owned or excluded(rel):

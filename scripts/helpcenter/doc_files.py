@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from .data import CAUSES, SEARCH, SITE, SUPPORT, TOPICS, TREE
+from .data import data_files
 from .errors import DataError
 from .languages import Languages
 
@@ -22,8 +22,7 @@ IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico"}
 def check_data_files(docs: Path, langs: Languages, excluded, named: list[str]) -> None:
     """`excluded(name)`: whether mkdocs.yml leaves a file of that name out as an editor's; `named`:
     data files mkdocs.yml names for a plugin (the search plugin's word list)."""
-    known = {CAUSES, SITE, TREE, TOPICS, SEARCH, SUPPORT, f"data/article.{langs.default}.txt",
-             *(f"data/article.{lang}.yml" for lang in langs.others), *named}
+    known = data_files(langs) | set(named)
     folder = docs / "data"
     for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
         rel = path.relative_to(docs).as_posix()

@@ -27,6 +27,7 @@ from .typography import bracketed
 TROUBLESHOOTER_SRC = "troubleshoot.md"
 HOME_SRC = "index.md"
 CONTACT_SRC = "contact.md"
+CAUSES_ANCHOR = "causes"  # the home page's list of causes (breadcrumbs lead there)
 
 # Resolves a page source (and anchor) to its URL relative to the page being rendered.
 UrlFor = Callable[[str, "str | None"], str]
@@ -78,6 +79,10 @@ class Renderer:
     def gap(self) -> str:
         """Between a sentence and a link after it: none after full-width punctuation (。 ends it)."""
         return "" if self.lang in self.hc.full_width else " "
+
+    def separator(self) -> str:
+        """Between the items of a list in running text."""
+        return "、" if self.lang in self.hc.full_width else ", "
 
     def link(self, to_src: str, anchor: str | None = None) -> str:
         """Relative Markdown link target from this page's source to another."""
@@ -174,7 +179,7 @@ class Renderer:
         return blocks(
             render(c.heading, 1, self.x(self.hc.question), "title"),
             render(m.button, self.t("tr_home_link"), self.link(TROUBLESHOOTER_SRC)),
-            render(c.heading, 2, self.t("causes_heading", **count), "causes"),
+            render(c.heading, 2, self.t("causes_heading", **count), CAUSES_ANCHOR),
             render(m.cards, cards),
             # The article's own words, quoted as such: its intro ends "here are some causes",
             # which the cards above answer.
@@ -204,7 +209,7 @@ class Renderer:
         ready = [{"text": self.t("contact_ready_order")},
                  {"text": self.t("contact_ready_code", example=self.hc.causes[0].code)},
                  {"text": self.t("contact_ready_screenshot")},
-                 {"text": self.t("contact_ready_summary"), "link": self.t("tr_title"),
+                 {"text": self.t("contact_ready_summary", button=self.t("tr_to_support")), "link": self.t("tr_title"),
                   "href": self.url_for(TROUBLESHOOTER_SRC, None)}]
         return blocks(
             render(c.heading, 1, self.t("contact_title"), "title"),
@@ -292,8 +297,9 @@ class Renderer:
             "causes": list(causes.values()), "ranked": [causes[code] for code in self.hc.tree.quickest_first()],
             "end": END_ANCHOR, "support": SUPPORT_ANCHOR, "contact": self.url_for(CONTACT_SRC), "gap": self.gap(),
             "labels": {key: self.t(key) for key in (
-                "tr_open_fix", "tr_open_check", "tr_remaining", "tr_remaining_text", "support_title",
-                "support_text", "tr_support_amount", "tr_support_message", "contact_link")},
+                "tr_open_fix", "tr_open_check", "tr_remaining", "support_title",
+                "support_text", "tr_support_amount", "tr_support_message", "contact_link")}
+            | {"tr_remaining_text": self.t("tr_remaining_text", yes=self.t("tr_yes"))},
         }
 
     def wizard_data(self) -> dict:
@@ -320,7 +326,7 @@ class Renderer:
                 "tr_support_open", "tr_support_amount", "tr_support_message",
                 "tr_copy_summary", "copied", "contact_link")},
             "colon": self.colon(),
-            "separator": "、" if self.lang in self.hc.full_width else ", ",  # between a list's items
+            "separator": self.separator(),
             "gap": self.gap(),
         }
 

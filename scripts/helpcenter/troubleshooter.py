@@ -108,14 +108,16 @@ class Tree:
         """How a shopper checks a cause: the quickest question whose "yes" leads to it; of equally
         quick ones, the last in reading order (the main line's, asked of every shopper, rather
         than a branch's for one case)."""
-        rank = {level.id: i for i, level in enumerate(self.effort)}
         deciding = [self.questions[q] for q in self.order() if self.questions[q].yes == Step("cause", code)]
-        return min(reversed(deciding), key=lambda question: rank[question.effort])
+        return min(reversed(deciding), key=lambda question: self.effort_rank(question.effort))
+
+    def effort_rank(self, effort: str) -> int:
+        """0 for the quickest kind of check, then in `effort`'s order."""
+        return [level.id for level in self.effort].index(effort)
 
     def quickest_first(self) -> list[str]:
         """Every cause, quickest to check first, then in the article's order."""
-        rank = {level.id: i for i, level in enumerate(self.effort)}
-        return sorted(self.causes, key=lambda code: rank[self.check(code).effort])
+        return sorted(self.causes, key=lambda code: self.effort_rank(self.check(code).effort))
 
     def remaining(self, path: list[tuple[Question, str, Step]]) -> list[str]:
         """The causes a path did not rule out, quickest to check first."""

@@ -145,7 +145,7 @@
   function remainingStep(trail) {
     var codes = remaining(trail);
     var heading = el("h2", { tabindex: "-1", text: labels.remaining });
-    return { heading: heading, body: [heading, el("p", { text: labels.remaining_text }),
+    return { heading: heading, body: [heading, el("p", { text: fill(labels.remaining_text, { yes: labels.yes }) }),
       el("ol", { class: "hc-wizard__remaining" }, codes.map(function (code) {
         var cause = data.causes[code];
         return el("li", {}, [
