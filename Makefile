@@ -1,6 +1,6 @@
 # Two commands for a fresh machine (see README):
 #   make serve   - install pinned dependencies, serve the site at http://127.0.0.1:8000
-#   make test    - install, strict build, then every test (as root, installs the Debian packages
+#   make test    - install, then every test (lint and types included) (as root, installs the Debian packages
 #                  the tests need: Chromium, nginx, a CJK font, Java, npm)
 # and: make build (static site in site/), make preview (the built site behind nginx, as in
 # production, at http://127.0.0.1:8080; PORT=... to change), make screenshots, make benchmark,
@@ -12,11 +12,15 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 NODE   := node_modules/.package-lock.json
 
+# The tools are one command line, `python -m helpcenter <command>` (--help lists them): scripts/
+# is on the virtual environment's path (a .pth file written at install).
+HC := $(BIN)/python -m helpcenter
 # The Debian packages a target needs beyond Python (Chromium, a CJK font, Java, nginx with its
-# Brotli module, npm: the list and the checks are in scripts/helpcenter/system_packages.py). As
-# root, what is missing is installed from Debian; otherwise one line names it and the target stops.
-# Never a browser download from a test tool.
-SYSTEM := $(PYTHON) scripts/helpcenter/system_packages.py
+# Brotli module, npm: the list and the checks are in scripts/helpcenter/tools/system_packages.py).
+# As root, what is missing is installed from Debian; otherwise one line names it and the target
+# stops. Never a browser download from a test tool. The machine's Python runs it, before the
+# virtual environment exists.
+SYSTEM := PYTHONPATH=scripts $(PYTHON) -m helpcenter system-packages
 HAS_PYTHON := command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11"; exit 1; }
 
 # Material 9.8 prints an end-of-life / MkDocs 2 banner on every run; the README says why the
@@ -32,6 +36,7 @@ $(STAMP): requirements.txt
 	@$(HAS_PYTHON)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	echo "$(CURDIR)/scripts" > "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/helpcenter.pth"
 	rm -f $(VENV)/.installed-* && touch $@
 
 serve: $(STAMP)
@@ -44,7 +49,7 @@ build: $(STAMP)
 preview:
 	@$(HAS_PYTHON) && $(SYSTEM) preview
 	@$(MAKE) --no-print-directory build
-	$(BIN)/python scripts/preview.py site $(PORT)
+	$(HC) preview site --port $(PORT)
 
 # Checkers for the tests and benchmarks (axe-core, vnu-jar, lighthouse), pinned in package-lock.json.
 # --ignore-scripts: vnu-jar's install script would fetch a Java runtime; the machine's Java is used.
@@ -55,30 +60,29 @@ $(NODE): package-lock.json
 test:
 	@$(HAS_PYTHON) && $(SYSTEM) test
 	@$(MAKE) --no-print-directory $(STAMP) $(NODE)
-	$(BIN)/mkdocs build --strict --quiet
 	$(BIN)/python -m pytest tests -ra
 
 screenshots:
 	@$(HAS_PYTHON) && $(SYSTEM) screenshots
 	@$(MAKE) --no-print-directory $(STAMP)
-	$(BIN)/python scripts/screenshots.py screenshots
+	$(HC) screenshots screenshots
 
 # The link-preview cards (overrides/assets/images/share-card.<lang>.png), made again when the
 # site's name or question changes (a test says when).
 share-cards:
 	@$(HAS_PYTHON) && $(SYSTEM) share-cards
 	@$(MAKE) --no-print-directory $(STAMP)
-	$(BIN)/python scripts/share_cards.py
+	$(HC) share-cards
 
 benchmark:
 	@$(HAS_PYTHON) && $(SYSTEM) benchmark
 	@$(MAKE) --no-print-directory $(STAMP) $(NODE)
-	$(BIN)/python scripts/benchmark_quality.py
+	$(HC) benchmark
 
 # Both set-up commands of the README in a Debian 12 root that holds only their prerequisites
 # (as root; downloads several hundred MB; not part of make test).
 fresh-check:
-	$(PYTHON) scripts/fresh_machine.py
+	PYTHONPATH=scripts $(PYTHON) -m helpcenter fresh-check
 
 clean:
 	rm -rf site .site.* screenshots .pytest_cache tests/.pytest_cache

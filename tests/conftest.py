@@ -13,18 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from helpcenter.languages import from_mkdocs_yml
+from helpcenter.load.helpcenter import load_helpcenter
+from helpcenter.publish.registry import site_pages
+from helpcenter.tools.browser import launch
+from helpcenter.tools.localserver import serve_directory
+from helpcenter.tools.nginx import serve_with_nginx
+from helpcenter.tools.system_packages import hint, missing
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from helpcenter.browser import launch  # noqa: E402
-from helpcenter.data import load_helpcenter  # noqa: E402
-from helpcenter.languages import from_mkdocs_yml  # noqa: E402
-from helpcenter.localserver import serve_directory  # noqa: E402
-from helpcenter.nginx import serve_with_nginx  # noqa: E402
-from helpcenter.registry import site_pages  # noqa: E402
-from helpcenter.system_packages import hint, missing  # noqa: E402
-
 LANGUAGES = from_mkdocs_yml(ROOT / "mkdocs.yml")
 LANGS = LANGUAGES.codes
 PREFIX = {lang: LANGUAGES.prefix(lang) for lang in LANGS}

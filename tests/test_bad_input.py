@@ -367,8 +367,8 @@ BUILD_FAILURES = {
         lambda p: (p / "docs/go").mkdir() or (p / "docs/go/fq-01.md").write_text("# x\n"),
         "docs/go/fq-01.md: not a page this site makes (its pages are the causes in docs/causes/ and the generated "
         "pages); keep notes outside docs/"),
-    "crash in a hook": ("scripts/hooks.py", "    site = Path(config.site_dir)\n",
-                        "    site = Path(config.site_dir)\n    raise RuntimeError('boom')\n", None),
+    "crash in a hook": ("scripts/hooks.py", "    build = _state()\n    if build.problems:\n",
+                        "    raise RuntimeError('boom')\n    build = _state()\n    if build.problems:\n", None),
 }
 
 

@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import LANGS, PREFIX
-from helpcenter.browser import visit_all
-from helpcenter.searchcheck import search
+from helpcenter.tools.browser import visit_all
+from helpcenter.tools.searchcheck import search
 
 
 def open_page(page, url):

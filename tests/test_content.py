@@ -4,10 +4,10 @@ input written in ways an editor may save it, read the same as the project's own.
 from __future__ import annotations
 
 import pytest
-from helpcenter.content import check_refs, expand_refs
 from helpcenter.errors import DataError
+from helpcenter.load.content import check_refs, expand_refs
 from helpcenter.project import load_project
-from helpcenter.typography import full_width
+from helpcenter.render.typography import full_width
 from mkdocs.config import load_config
 
 SOURCE = """See [[FQ-02]] and [[FQ-01#fix]].

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT
-from helpcenter.article import RELATED_HEADER, TRAILING_CHROME, load_article, parse_article
 from helpcenter.errors import DataError
+from helpcenter.load.article import RELATED_HEADER, TRAILING_CHROME, load_article, parse_article
 
 SOURCE = ROOT / "docs/data/article.zh.txt"
 SHARED_SOURCE = ROOT.parent / "shared/source/article.zh.txt"

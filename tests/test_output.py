@@ -11,9 +11,9 @@ import subprocess
 import sys
 
 import pytest
-from helpcenter import output
 from helpcenter.errors import DataError
-from helpcenter.output import AtomicOutput
+from helpcenter.publish import output
+from helpcenter.publish.output import AtomicOutput
 
 
 class Config:

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pytest
 from conftest import require, run_build
-from helpcenter.dates import SourceDates
 from helpcenter.errors import DataError
-from helpcenter.nginx import free_port
 from helpcenter.project import load_project
+from helpcenter.publish.dates import SourceDates
+from helpcenter.tools.nginx import free_port
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from test_bad_input import broken_project, expected_line
@@ -308,7 +308,7 @@ def test_a_shallow_clone_is_deepened_or_stops(tmp_path):
 def test_pasted_code_reaches_neither_the_site_nor_its_policy(tmp_path, site):
     """A script that got past the checks (written into a built page's content by hand here) is
     not trusted by the Content-Security-Policy: its hash comes only from the theme's frame."""
-    from helpcenter.serving import security_headers
+    from helpcenter.publish.serving import security_headers
 
     copy = tmp_path / "site"
     subprocess.run(["cp", "-r", str(site), str(copy)], check=True)
@@ -338,12 +338,11 @@ def test_no_page_requests_another_host(site):
 
 # -- the preview ------------------------------------------------------------------------------
 
-PREVIEW = Path(__file__).resolve().parent.parent / "scripts/preview.py"
 
 
 def start_preview(site: Path, port: int, tmp: Path) -> subprocess.Popen:
     """`make preview`'s server on `site`, its temporary files under `tmp`."""
-    return subprocess.Popen([sys.executable, str(PREVIEW), str(site), str(port)], env={**os.environ, "TMPDIR": str(tmp)},
+    return subprocess.Popen([sys.executable, "-m", "helpcenter", "preview", str(site), "--port", str(port)], env={**os.environ, "TMPDIR": str(tmp)},
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 

@@ -11,8 +11,8 @@ from collections import Counter
 import pytest
 from conftest import LANGS, PREFIX
 from helpcenter.errors import DataError
-from helpcenter.search_worker import MATERIAL_QUERY, build_worker, rewrite_page_config
-from helpcenter.searchcheck import ask_worker, clear_query, expected_path, load_queries, search, type_query
+from helpcenter.publish.search_worker import MATERIAL_QUERY, build_worker, rewrite_page_config
+from helpcenter.tools.searchcheck import ask_worker, clear_query, expected_path, load_queries, search, type_query
 
 pytestmark = pytest.mark.browser
 QUERIES = load_queries()

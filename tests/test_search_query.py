@@ -1,4 +1,4 @@
-"""The search worker's query handling (scripts/helpcenter/search_query.js) on its own, in
+"""The search worker's query handling (overrides/assets/javascripts/search_query.js) on its own, in
 Chromium: plain data in, lunr queries and rankings out."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import pytest
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
-SOURCE = (ROOT / "scripts/helpcenter/search_query.js").read_text(encoding="utf-8")
+SOURCE = (ROOT / "overrides/assets/javascripts/search_query.js").read_text(encoding="utf-8")
 
 # A small index: its terms, where they sit on cause pages, and the data the build ships with it.
 SETUP = """(() => {

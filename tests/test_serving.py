@@ -16,8 +16,8 @@ import brotli
 import pytest
 from bs4 import BeautifulSoup
 from conftest import LANGS, PREFIX
-from helpcenter.assets import HASHED
-from helpcenter.serving import IMMUTABLE
+from helpcenter.publish.assets import HASHED
+from helpcenter.publish.serving import IMMUTABLE
 
 YEAR = "max-age=31536000"
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import LANGS, PREFIX, ROOT
-from helpcenter.qr import qr_code
-from helpcenter.sharing import (
+from helpcenter.render.qr import qr_code
+from helpcenter.render.sharing import (
     CARD_TEMPLATE,
     SHARE_CARD_SIZE,
     card_source,
@@ -69,7 +69,7 @@ def test_short_link_pages_preview_the_cause(site, helpcenter, lang):
 
 
 def test_share_cards_show_the_sites_current_words(helpcenter):
-    """The cards are made by scripts/share_cards.py and committed; each records what it shows."""
+    """The cards are made by `python -m helpcenter share-cards` and committed; each records what it shows."""
     config = load_config(str(ROOT / "mkdocs.yml"))
     template_text = (ROOT / "overrides" / CARD_TEMPLATE).read_text(encoding="utf-8")
     names = site_names(config)
@@ -78,7 +78,7 @@ def test_share_cards_show_the_sites_current_words(helpcenter):
         width, height = (int.from_bytes(b, "big") for b in PNG_SIZE.match(png).groups())
         assert (width, height) == SHARE_CARD_SIZE
         assert source_of(png) == card_source(card_words(helpcenter, names, lang), template_text), (
-            f"{share_card_path(lang)} is stale: run .venv/bin/python scripts/share_cards.py")
+            f"{share_card_path(lang)} is stale: run make share-cards")
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -8,7 +8,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import LANGS, LANGUAGES, PREFIX, copy_project, run_build
 from helpcenter.errors import DataError
-from helpcenter.support import load_support
+from helpcenter.load.support import load_support
 
 NAME = "docs/data/support.yml"
 # Visibly examples: they live only in tests, never in the shipped data.

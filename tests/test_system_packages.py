@@ -8,9 +8,7 @@ import subprocess
 import sys
 
 from conftest import ROOT
-from helpcenter import system_packages
-
-SCRIPT = ROOT / "scripts/helpcenter/system_packages.py"
+from helpcenter.tools import system_packages
 
 
 def test_without_root_one_line_names_each_missing_package(monkeypatch, capsys, tmp_path):
@@ -54,6 +52,7 @@ def test_every_target_and_test_requirement_is_in_the_table():
 
 def test_the_script_runs_with_the_standard_library_alone():
     """The Makefile runs it with the machine's Python, before the virtual environment exists."""
-    result = subprocess.run([sys.executable, "-S", "-I", str(SCRIPT), "no-such-target"],
-                            capture_output=True, text=True)
-    assert result.returncode == 1 and result.stderr.startswith("usage:"), result.stderr
+    # -S: no site-packages (neither the virtual environment's nor the machine's), scripts/ alone.
+    result = subprocess.run([sys.executable, "-S", "-m", "helpcenter", "system-packages", "no-such-target"],
+                            capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "scripts")})
+    assert result.returncode == 2 and "invalid choice: 'no-such-target'" in result.stderr, result.stderr

@@ -8,10 +8,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import LANGS, LANGUAGES, PREFIX, ROOT
-from helpcenter.article import load_article
 from helpcenter.errors import DataError
-from helpcenter.searchcheck import search
-from helpcenter.topics import load_topics
+from helpcenter.load.article import load_article
+from helpcenter.load.topics import load_topics
+from helpcenter.tools.searchcheck import search
 
 DATA = ROOT / "docs/data/topics.yml"
 NAME = "docs/data/topics.yml"
@@ -149,8 +149,8 @@ def test_a_topic_with_its_address_is_linked_there(helpcenter):
     """`url`, where set, is what the hub and the cause pages link to (none is set today)."""
     from dataclasses import replace
 
-    from helpcenter.render import Renderer
-    from helpcenter.templates import Templates
+    from helpcenter.render.renderer import Renderer
+    from helpcenter.render.templates import Templates
     from mkdocs.config import load_config
 
     assert not any(t.url for t in helpcenter.topics.topics)

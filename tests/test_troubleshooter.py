@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import LANGS, LANGUAGES, PREFIX
 from helpcenter.errors import DataError
-from helpcenter.troubleshooter import load_tree
+from helpcenter.load.troubleshooter import load_tree
 
 NAME = "docs/data/troubleshooter.yml"
 SMALL = {
@@ -250,7 +250,7 @@ def test_the_flowchart_comes_wide_and_narrow(site, helpcenter, lang):
 def test_the_gap_before_a_cause_fits_its_label(helpcenter):
     """The "yes" arrow is as long as its label needs, in any language; on a phone the boxes give
     up the width, so the chart stays within 358 px."""
-    from helpcenter.diagram import NARROW, WIDE, label_width, layout
+    from helpcenter.render.diagram import NARROW, WIDE, label_width, layout
 
     tree = helpcenter.tree
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DataError
+from helpcenter.errors import DataError
 
 
 @dataclass(frozen=True)

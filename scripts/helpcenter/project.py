@@ -9,22 +9,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import generated_pages, page_sources
-from .data import SECTION_IDS, HelpCenter, load_helpcenter
-from .doc_files import check_data_files, check_published_files
-from .languages import Languages, from_i18n
-from .prose_html import ProseChecker
-from .prose_links import check_links, page_anchors
-from .search_worker import Worker, build_worker
-from .site_config import check_site_config
-from .templates import Templates
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
-# Pages whose body is generated (the `generate:` value of a stub's front matter).
-GENERATORS = ("home", "troubleshooter", "agents", "topics", "contact")
+from helpcenter import PROJECT, urls
+from helpcenter.errors import DataError
+from helpcenter.languages import Languages, from_i18n
+from helpcenter.load.content import generated_pages, page_sources
+from helpcenter.load.doc_files import check_data_files, check_published_files
+from helpcenter.load.helpcenter import load_helpcenter
+from helpcenter.load.prose_html import ProseChecker
+from helpcenter.load.prose_links import check_links, page_anchors
+from helpcenter.load.site_config import check_site_config
+from helpcenter.model import SECTION_IDS, HelpCenter
+from helpcenter.pages import PAGES
+from helpcenter.publish.search_worker import Worker, build_worker
+from helpcenter.render.diagram import LabelTooLong, check_yes_label
+from helpcenter.render.templates import Templates
 
 
 @dataclass
 class Project:
+    config: MkDocsConfig
     langs: Languages
     hc: HelpCenter
     generated: dict[str, str]  # stub source -> generator
@@ -45,7 +51,7 @@ def load_project(config) -> Project:
     check_data_files(docs, langs, excluded, _data_files_named(config, docs))
     hc = load_helpcenter(docs, langs, excluded)
     sources = page_sources(docs, skip={"data"}, excluded=excluded)
-    generated = generated_pages(sources, set(GENERATORS), docs.name, langs)
+    generated = generated_pages(sources, set(PAGES), docs.name, langs)
     check_published_files(docs, {rel for rel in sources if rel in generated or hc.cause_for_src(rel)}, excluded)
     prose = ProseChecker(config, hc.link_hosts)
     # The pages are the causes (their references checked with their data) and the stubs.
@@ -56,9 +62,19 @@ def load_project(config) -> Project:
                     lambda target, lang=lang: _landing(target, lang, sources, langs),
                     lambda page: _anchors(hc, page))
         prose.check(source.body, source.body_line, name)
+    for lang in langs.codes:  # the flowchart draws "yes" on its arrows
+        try:
+            check_yes_label(hc.tree, hc.labels["tr_yes"][lang])
+        except LabelTooLong as error:
+            raise DataError(f"{docs.name}/{urls.SITE}: labels: 'tr_yes.{lang}': {error}") from None
     templates = Templates(config.theme.get_env())
     templates.check()
-    return Project(langs, hc, generated, templates, build_worker(config.theme.dirs))
+    return Project(config, langs, hc, generated, templates, build_worker(config.theme.dirs))
+
+
+def project_at(root: Path = PROJECT) -> Project:
+    """The project of a folder with mkdocs.yml, for the tools: what a build of it would read."""
+    return load_project(load_config(str(root / "mkdocs.yml")))
 
 
 def _data_files_named(config, docs: Path) -> list[str]:

@@ -1,0 +1,183 @@
+"""The causes (docs/data/causes.yml) with their page sources (docs/causes/<code>[.<lang>].md) and
+the article's paragraph for each, in every language (docs/data/article.<lang>.yml)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from helpcenter import urls
+from helpcenter.errors import DataError
+from helpcenter.languages import Languages
+from helpcenter.load.article import Article
+from helpcenter.load.content import GENERATED_SECTIONS, check_refs, split_sections
+from helpcenter.load.fields import SLUG, Fields, Translated, load_yaml, read_text
+from helpcenter.model import SECTION_IDS, SOURCES, Cause
+
+CODE = re.compile(r"^FQ-[0-9]{2}$")
+# A slug becomes a folder name and part of every link an agent pastes: keep it short.
+MAX_SLUG = 60
+
+
+def load_translation(docs_dir: Path, name, lang: str, article: Article, langs: Languages) -> dict:
+    """The article's translation into `lang` (data/article.<lang>.yml), part by part; a missing
+    file or part shows the original."""
+    rel = urls.article_translation(lang)
+    if not (docs_dir / rel).exists():
+        return {}
+    data = Fields(load_yaml(docs_dir / rel, name(rel)), name(rel), langs=langs).only(
+        "title", "intro", "causes", "closing")
+    out = {key: data.text(key) for key in ("title", "intro", "closing") if key in data.data}
+    if "causes" in data.data:
+        paragraphs = data.sub("causes")
+        numbers = [c.number for c in article.causes]
+        by_number: dict[int, str] = {}
+        for key in paragraphs.data:
+            # `1:` or `"1":`, the article's numbering either way
+            number = int(key) if isinstance(key, str) and key.strip().isdigit() else key
+            if number not in numbers or isinstance(number, bool):
+                raise paragraphs.error(f"no cause {key} in the article")
+            if number in by_number:
+                raise paragraphs.error(f"cause {number} given twice")
+            by_number[number] = paragraphs.text(key, f"causes.{key}")
+        out["causes"] = by_number
+    return out
+
+
+def load_causes(docs_dir: Path, name, langs: Languages, article: Article, translations: dict,
+                excluded) -> tuple[Cause, ...]:
+    file = name(urls.CAUSES_DATA)
+    section_ids = list(SECTION_IDS)
+    top = Fields(load_yaml(docs_dir / urls.CAUSES_DATA, file), file, langs=langs).only("retired_codes", "causes")
+    retired = set(top.text_list("retired_codes", default=[]))
+    raw = top.value("causes")
+    if not isinstance(raw, list) or not raw:
+        raise top.error("'causes' must be a non-empty list")
+    by_number = {c.number: c for c in article.causes}
+
+    read = [_read_cause(Fields(item, file, f"cause {i}", langs), by_number, translations, langs)
+            for i, item in enumerate(raw, start=1)]
+    _check_unique(read)
+    codes = {cause.code for _, cause in read}
+    for entry, cause in read:
+        for other in cause.confused_with:
+            if other not in codes or other == cause.code:
+                raise entry.error(f"'confused_with' names '{other}', which is no other cause's code")
+        if cause.code in retired:
+            raise entry.error(f"code '{cause.code}' is retired: never reuse a code, take a new one")
+    from_article = {cause.number for _, cause in read if cause.source == "article"}
+    missing = sorted(set(by_number) - from_article)
+    if missing:
+        raise top.error(f"'causes' has no entry for the article's cause {missing[0]}")
+    # Pages say "cause 7 of 7": the help team's causes follow the article's, without gaps.
+    for expected, (entry, cause) in enumerate(sorted(read, key=lambda pair: pair[1].number), start=1):
+        if cause.number != expected:
+            raise entry.error(f"'number' {cause.number}: causes are numbered 1 to {len(read)} without gaps "
+                              f"(the help team's after the article's); expected {expected}")
+
+    causes = []
+    for _, cause in sorted(read, key=lambda pair: pair[1].number):
+        sections, fallback = {}, set()
+        for lang in langs.codes:
+            rel = urls.cause_source(cause.code, langs.suffix(lang))
+            if not (docs_dir / rel).is_file():
+                if lang == langs.default:
+                    raise DataError(f"{name(rel)}: missing page for cause {cause.code}")
+                sections[lang] = sections[langs.default]
+                fallback.add(lang)
+                continue
+            text = read_text(docs_dir / rel, name(rel))
+            check_refs(text, name(rel), codes, section_ids)
+            sections[lang] = split_sections(text, name(rel), section_ids)
+            for section_id in section_ids:
+                # `why` may be the article's paragraph alone; `related` is generated.
+                optional = section_id in GENERATED_SECTIONS or (section_id == "why" and cause.source == "article")
+                if not optional and not sections[lang][section_id]:
+                    raise DataError(f"{name(rel)}: section '{section_id}' is empty; write what the reader needs")
+        causes.append(replace(cause, sections=sections, prose_fallback=frozenset(fallback)))
+    _check_no_stray_pages(docs_dir, name, langs, causes, excluded)
+    return tuple(causes)
+
+
+def _read_cause(entry: Fields, by_number, translations, langs: Languages) -> tuple[Fields, Cause]:
+    entry.only("code", "number", "slug", "former_slugs", "title", "seen", "summary", "confused_with",
+               "keywords", "source")
+    code, slug, number = entry.text("code"), entry.text("slug"), entry.integer("number")
+    source = entry.text("source") if "source" in entry.data else "article"
+    if source not in SOURCES:
+        raise entry.error(f"'source' must be one of {', '.join(SOURCES)}, not '{source}'")
+    if not CODE.match(code):
+        raise entry.error(f"'code' must look like FQ-01, found '{code}'")
+    if not SLUG.match(slug):
+        raise entry.error(f"'slug' must be lower-case ASCII words joined by '-', found '{slug}'")
+    if len(slug) > MAX_SLUG:
+        raise entry.error(f"'slug' has {len(slug)} characters; keep it to {MAX_SLUG}")
+    former = entry.text_list("former_slugs", default=[])
+    for old in former:
+        if not SLUG.match(old) or len(old) > MAX_SLUG:
+            raise entry.error(f"'former_slugs' entry '{old}' is not a valid slug")
+    title, summary, seen = entry.translated("title"), entry.translated("summary"), entry.translated("seen")
+    default = langs.default
+    if source == "article":
+        if number not in by_number:
+            raise entry.error(f"'number' {number} is not a cause in the article "
+                              "(a cause the help team added says 'source: help-team')")
+        if title[default] != by_number[number].title:
+            raise entry.error(
+                f"'title.{default}' is '{title[default]}' but the article's cause {number} is "
+                f"'{by_number[number].title}'"
+            )
+        original = by_number[number].paragraph
+        paragraph = Translated(
+            {default: original, **{lang: translations[lang].get("causes", {}).get(number, original)
+                                   for lang in langs.others}},
+            frozenset(lang for lang in langs.others if number not in translations[lang].get("causes", {})))
+    else:
+        if number in by_number:
+            raise entry.error(f"'number' {number} is the article's cause {number}; "
+                              "a cause the help team added takes a number after them")
+        paragraph = Translated({})
+    confused = tuple(entry.text_list("confused_with", default=[]))
+    words = entry.sub("keywords").only(*langs.codes)
+    keywords = {lang: tuple(words.text_list(lang, default=[] if lang != default else None))
+                for lang in langs.codes}
+    return entry, Cause(code, number, slug, tuple(former), title, summary, seen, paragraph, {},
+                        confused_with=confused, keywords=keywords, source=source)
+
+
+def _check_unique(read: list[tuple[Fields, Cause]]) -> None:
+    seen: dict[tuple, str] = {}
+    for entry, cause in read:
+        for kind, value in (("code", cause.code), ("number", cause.number), ("slug", cause.slug)):
+            if (kind, value) in seen:
+                raise entry.error(f"duplicate {kind} '{value}' (also in {seen[kind, value]})")
+            seen[kind, value] = entry.where
+    live = {cause.slug for _, cause in read}
+    former: dict[str, str] = {}
+    for entry, cause in read:
+        for old in cause.former_slugs:
+            if old in live:
+                raise entry.error(f"'former_slugs' entry '{old}' collides with the live page {urls.cause_page(old)}")
+            if old in former:
+                raise entry.error(f"'former_slugs' entry '{old}' is also a former slug of {former[old]}")
+            former[old] = cause.code
+
+
+def _check_no_stray_pages(docs_dir: Path, name, langs: Languages, causes, excluded) -> None:
+    """A page under docs/causes/ that no cause owns would publish an orphan; a translation saved
+    under another name (fq-02.en.markdown, fq-02.EN.md) would be skipped, its language falling
+    back to the default everywhere. Either is one line; an editor's backup is left alone."""
+    owned = {urls.cause_source(c.code, langs.suffix(lang)) for c in causes for lang in langs.codes}
+    suffixes = "|".join(re.escape(langs.suffix(lang)) for lang in langs.others)
+    page = re.compile(rf"^{CODE.pattern[1:-1].lower()}(?:{suffixes})?\.md$")  # a code, lower case
+    for path in sorted(p for p in (docs_dir / urls.CAUSES).rglob("*") if p.is_file()):
+        rel = path.relative_to(docs_dir).as_posix()
+        if rel in owned or excluded(rel):
+            continue
+        if page.match(path.name):
+            raise DataError(f"{name(rel)}: no cause in {name(urls.CAUSES_DATA)} has this page's code")
+        near = difflib.get_close_matches(rel.lower(), sorted(owned), n=1, cutoff=0.75)
+        hint = f"; did you mean {name(near[0])}?" if near else ""
+        raise DataError(f"{name(rel)}: not a cause page this site reads{hint}")

@@ -1,0 +1,239 @@
+"""The troubleshooter (docs/data/troubleshooter.yml): questions with three answers, loaded and
+checked.
+
+Each question tests one cause (`about`): "yes" leads to that cause (or to a question that tells
+causes apart), "no" rules it out, "not sure" leaves it open; "no" and "not sure" lead to another
+question or to the end of the path. The questions form a directed acyclic graph, so a cause can
+end several paths. A path's end lists the causes it did not rule out, quickest to check first
+(`effort`: the data holds no frequencies, so nothing is ranked by likelihood); when it ruled out
+every cause, the end is "nothing fits": how to contact support.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpcenter.load.fields import Fields, Named, Translated, entries_by_id, load_yaml, named_list
+
+# Looks like a cause code; whether it is one is checked against the cause data.
+CODE = re.compile(r"^[A-Z]{2}-\d{2}$")
+END = "end"
+ANSWERS = ("yes", "no", "unsure")
+MAX_PATHS = 5000  # a tree with more paths than this is too big for readers (and for the checks)
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where an answer leads: kind is 'question', 'cause' or 'end'."""
+
+    kind: str
+    ref: str
+
+    @property
+    def anchor(self) -> str:
+        if self.kind == "question":
+            return f"q-{self.ref}"
+        return f"r-{self.ref.lower()}" if self.kind == "cause" else END_ANCHOR
+
+
+END_ANCHOR = "r-check"  # the end of a path: the causes still possible, ranked
+SUPPORT_ANCHOR = "r-support"  # the end when every cause was ruled out
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    about: str  # the cause this question tests
+    effort: str  # what answering it asks of the shopper (an id of Tree.effort)
+    text: Translated
+    hint: Translated | None
+    yes: Step
+    no: Step
+    unsure: Step
+
+    def answer(self, answer: str) -> Step:
+        return getattr(self, answer)
+
+
+@dataclass(frozen=True)
+class Tree:
+    start: str
+    effort: tuple[Named, ...]  # what a check asks of the shopper, quickest first
+    questions: dict[str, Question]
+    causes: tuple[str, ...]  # every cause code, in the article's order
+
+    @property
+    def root(self) -> Step:
+        return Step("question", self.start)
+
+    def order(self) -> list[str]:
+        """The questions in reading order: each before every question it leads to (a
+        topological order from the start, "yes" branches first)."""
+        seen: set[str] = set()
+        finished: list[str] = []
+
+        def visit(question_id: str) -> None:
+            seen.add(question_id)
+            for answer in reversed(ANSWERS):
+                step = self.questions[question_id].answer(answer)
+                if step.kind == "question" and step.ref not in seen:
+                    visit(step.ref)
+            finished.append(question_id)
+
+        visit(self.start)
+        return finished[::-1]
+
+    def paths(self) -> list[list[tuple[Question, str, Step]]]:
+        """Every path from the start to its end, as (question, answer, where it leads) triples."""
+        out: list[list[tuple[Question, str, Step]]] = []
+
+        def walk(question_id: str, trail: list) -> None:
+            question = self.questions[question_id]
+            for answer in ANSWERS:
+                step = question.answer(answer)
+                here = trail + [(question, answer, step)]
+                if step.kind == "question":
+                    walk(step.ref, here)
+                else:
+                    out.append(here)
+                if len(out) > MAX_PATHS:
+                    raise OverflowError
+
+        walk(self.start, [])
+        return out
+
+    def check(self, code: str) -> Question:
+        """How a shopper checks a cause: the quickest question whose "yes" leads to it; of equally
+        quick ones, the last in reading order (the main line's, asked of every shopper, rather
+        than a branch's for one case)."""
+        deciding = [self.questions[q] for q in self.order() if self.questions[q].yes == Step("cause", code)]
+        return min(reversed(deciding), key=lambda question: self.effort_rank(question.effort))
+
+    def effort_rank(self, effort: str) -> int:
+        """0 for the quickest kind of check, then in `effort`'s order."""
+        return [level.id for level in self.effort].index(effort)
+
+    def quickest_first(self) -> list[str]:
+        """Every cause, quickest to check first, then in the article's order."""
+        return sorted(self.causes, key=lambda code: self.effort_rank(self.check(code).effort))
+
+    def remaining(self, path: list[tuple[Question, str, Step]]) -> list[str]:
+        """The causes a path did not rule out, quickest to check first."""
+        ruled_out = {question.about for question, answer, _ in path if answer == "no"}
+        return [code for code in self.quickest_first() if code not in ruled_out]
+
+    def most_steps(self) -> dict[str, int]:
+        """For each question, the most questions a reader can still be asked from it, itself
+        included (the wizard's "step n of at most N")."""
+        most: dict[str, int] = {}
+
+        def visit(question_id: str) -> int:
+            if question_id not in most:
+                steps = [self.questions[question_id].answer(a) for a in ANSWERS]
+                most[question_id] = 1 + max((visit(s.ref) for s in steps if s.kind == "question"), default=0)
+            return most[question_id]
+
+        for question_id in self.questions:
+            visit(question_id)
+        return most
+
+
+def _answer_keys(item):
+    """YAML 1.1 reads the bare keys yes/no (and on/off, true/false) as booleans; take them as
+    written, so that only `yes:` and `no:` are answers."""
+    if not isinstance(item, dict):
+        return item
+    written = getattr(item, "written", {})
+    return {(written.get(k, str(k)) if isinstance(k, bool) else k): v for k, v in item.items()}
+
+
+def load_tree(path: Path, name: str, cause_codes: set[str], langs) -> Tree:
+    top = Fields(load_yaml(path, name), name, langs=langs).only("start", "effort", "questions")
+    start = top.text("start")
+    effort = named_list(top, "effort", "effort", "(no anchor)")
+    levels = [level.id for level in effort]
+
+    entries = entries_by_id(top, "questions", "question", "#q-<id>", prepare=_answer_keys)
+
+    def step(entry: Fields, answer: str) -> Step:
+        target = entry.text(answer)
+        if CODE.match(target):
+            if answer != "yes":
+                raise entry.error(f"'{answer}' leads to a cause ('{target}'): only 'yes' does; "
+                                  f"'{answer}' leads to a question or to '{END}'")
+            if target not in cause_codes:
+                raise entry.error(f"'yes' leads to unknown cause code '{target}'")
+            return Step("cause", target)
+        if target == END:
+            if answer == "yes":
+                raise entry.error(f"'yes' leads to '{END}': it leads to a cause or a question")
+            return Step("end", END)
+        if target not in entries:
+            raise entry.error(f"'{answer}' leads to '{target}', which is no question, cause code or '{END}'")
+        return Step("question", target)
+
+    questions = {}
+    for question_id, entry in entries.items():
+        entry.only("id", "about", "effort", "question", "hint", *ANSWERS)
+        about = entry.text("about")
+        if about not in cause_codes:
+            raise entry.error(f"'about' is '{about}', which is no cause code")
+        level = entry.text("effort")
+        if level not in levels:
+            raise entry.error(f"'effort' is '{level}', which is none of {', '.join(levels)}")
+        hint = entry.translated("hint") if "hint" in entry.data else None
+        questions[question_id] = Question(question_id, about, level, entry.translated("question"), hint,
+                                          *(step(entry, answer) for answer in ANSWERS))
+    if start not in questions:
+        raise top.error(f"'start' is '{start}', which is no question")
+
+    tree = Tree(start, effort, questions, tuple(sorted(cause_codes)))
+    _check_tree(tree, top, entries, cause_codes)
+    return tree
+
+
+def _check_tree(tree: Tree, top: Fields, entries: dict[str, Fields], cause_codes: set[str]) -> None:
+    # A cycle first (it would make every walk below endless), then what the paths reach.
+    on_path: list[str] = []
+    done: set[str] = set()
+
+    def visit(question_id: str) -> None:
+        on_path.append(question_id)
+        for answer in ANSWERS:
+            step = tree.questions[question_id].answer(answer)
+            if step.kind != "question" or step.ref in done:
+                continue
+            if step.ref in on_path:
+                raise entries[question_id].error(f"'{answer}' leads back to '{step.ref}' (a cycle)")
+            visit(step.ref)
+        on_path.pop()
+        done.add(question_id)
+
+    visit(tree.start)
+    for question_id in tree.questions:
+        if question_id not in done:
+            raise entries[question_id].error("cannot be reached from 'start'")
+
+    try:
+        paths = tree.paths()
+    except OverflowError:
+        raise top.error(f"more than {MAX_PATHS} paths from 'start': split the questions up") from None
+    for path in paths:
+        ruled_out: set[str] = set()
+        for question, answer, _ in path:
+            if question.about in ruled_out:
+                asked = next(q.id for q, a, _ in path if q.about == question.about and a == "no")
+                raise entries[question.id].error(
+                    f"asks about {question.about}, which '{asked}' has already ruled out on the way here")
+            if answer == "no":
+                ruled_out.add(question.about)
+    # Every cause is reached, as a reachable question's "yes" leads to it.
+    for code in sorted(cause_codes):
+        if not any(q.about == code for q in tree.questions.values()):
+            raise top.error(f"no question is about cause {code}")
+        if not any(q.yes == Step("cause", code) for q in tree.questions.values()):
+            raise top.error(f"no question's 'yes' leads to cause {code} (an end could not say how to check it)")
+    if not any(path[-1][2].kind == "end" and not tree.remaining(path) for path in paths):
+        raise top.error("no path rules out every cause (there must be a way to customer service)")

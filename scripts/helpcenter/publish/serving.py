@@ -1,0 +1,181 @@
+"""How a server answers for the site, written by the build from the data: redirects for short links
+and former slugs, each language's 404 page, cache policy and security headers.
+
+Three forms of the same rules land in the site folder:
+- `_nginx.conf`: for nginx (Debian's, with the brotli-static module), included in a `server {}`
+  whose `root` is the site folder; `make preview` serves the site with it.
+- `_headers` and `_redirects`: the files Netlify and Cloudflare Pages read.
+The meta-refresh pages of the short links stay, so a host without any configuration still works.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from helpcenter.model import HelpCenter
+from helpcenter.publish.assets import HASH, HASHED
+from helpcenter.render.redirects import redirects
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"  # with the ETag and Last-Modified nginx sends: a cheap 304
+REDIRECT_CACHE = "public, max-age=86400"
+ASSET_HEADERS = ("X-Content-Type-Options",)  # of the security headers, those a hashed file gets
+# Names nginx keeps for a year: hashed styles, scripts and images only (a page is never one).
+HASHED_ASSET = HASH + "(?:css|js|png|jpg|svg|webp|woff2)$"
+# Files in the site folder that are configuration, not content.
+CONFIG_FILES = ("_nginx.conf", "_headers", "_redirects")
+
+_CONTENT = re.compile(r"<article\b.*</article>", re.S)  # the page's content, from its Markdown
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>(.*?)</script>", re.S)
+
+
+@dataclass(frozen=True)
+class Rules:
+    root: str  # the site's path on its host: "/" or "/help/"
+    redirects: list[tuple[str, str]]  # (path, target path), both under root, ending in "/"
+    not_found: list[tuple[str, str]]  # (path prefix, its 404 page), the longest prefix first
+    immutable: list[str]  # paths of content-hashed files
+    headers: dict[str, str]  # security headers: on every page, 301 and 404 (hashed files: ASSET_HEADERS)
+
+
+def script_hashes(site: Path) -> list[str]:
+    """CSP sources for the theme's inline scripts (Material's small boot scripts, which embed each
+    page's base URL, and overrides/main.html's), each by its SHA-256, in a stable order. Only from
+    the theme's frame around a page's content: a script that reached the content (prose is
+    checked, helpcenter/prose_html.py) would still not run."""
+    found = set()
+    for page in site.rglob("*.html"):
+        frame = _CONTENT.sub("", page.read_text(encoding="utf-8"))
+        for body in _INLINE_SCRIPT.findall(frame):
+            found.add("'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'")
+    return sorted(found)
+
+
+def security_headers(site: Path) -> dict[str, str]:
+    policy = "; ".join([
+        "default-src 'self'",
+        "script-src 'self' " + " ".join(script_hashes(site)),
+        "style-src 'self' 'unsafe-inline'",  # Material sets style attributes; scripts stay strict
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ])
+    return {
+        "Content-Security-Policy": policy,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        "X-Frame-Options": "DENY",
+    }
+
+
+def rules(hc: HelpCenter, site: Path, site_url: str) -> Rules:
+    root = urlsplit(site_url).path or "/"
+    moved = [(root + r.source, root + r.target) for r in redirects(hc)]
+    prefixes = [hc.langs.prefix(lang) for lang in hc.langs.codes]
+    not_found = [(root + prefix, root + prefix + "404.html") for prefix in sorted(prefixes, key=len, reverse=True)]
+    immutable = sorted(root + p.relative_to(site).as_posix() for p in site.rglob("*")
+                       if p.is_file() and HASHED.search(p.name))
+    return Rules(root, moved, not_found, immutable, security_headers(site))
+
+
+def write_all(rules: Rules, site: Path) -> None:
+    (site / "_nginx.conf").write_text(nginx_conf(rules), encoding="utf-8")
+    (site / "_headers").write_text(headers_file(rules), encoding="utf-8")
+    (site / "_redirects").write_text(redirects_file(rules), encoding="utf-8")
+
+
+def _header_lines(headers: dict[str, str], cache: str, indent: str) -> list[str]:
+    # `always`: also on 301 and 404 answers. Each location repeats them: nginx drops the outer
+    # add_header lines in a location that has its own.
+    lines = [f'{indent}add_header Cache-Control "{cache}" always;']
+    lines += [f'{indent}add_header {name} "{value}" always;' for name, value in headers.items()]
+    return lines
+
+
+def nginx_conf(rules: Rules) -> str:
+    root = rules.root
+    lines = [
+        "# Generated by the build (scripts/helpcenter/serving.py) from docs/data: do not edit.",
+        "# Include it in a server {} whose root is this folder:",
+        "#     root /srv/helpcenter/site;",
+        "#     include /srv/helpcenter/site/_nginx.conf;",
+        "# It needs the brotli-static module (Debian: libnginx-mod-http-brotli-static).",
+        "index index.html;",
+        "charset utf-8;",
+        "charset_types text/css text/plain text/xml application/javascript application/json image/svg+xml;",
+        "absolute_redirect off;  # Location: /causes/…/, on whatever host and port serve the site",
+        "server_tokens off;",
+        "brotli_static on;",
+        "gzip_static on;",
+        "gzip_vary on;",
+        # A folder without a page (/causes/, /go/) is "not found" too, not nginx's bare 403.
+        f"error_page 403 =404 {rules.not_found[-1][1]};",
+        f"error_page 404 {rules.not_found[-1][1]};",
+        "",
+        "# Configuration files, not content.",
+        f"location ~ ^{re.escape(root)}({'|'.join(re.escape(f) for f in CONFIG_FILES)})$ {{ return 404; }}",
+        "",
+        "# Short links (any case, with or without the final slash) and former slugs: to the page.",
+    ]
+    done = set()
+    for source, target in rules.redirects:
+        if source.lower() in done:  # go/fq-01/ and go/FQ-01/: one case-insensitive rule
+            continue
+        done.add(source.lower())
+        lines.append(f'location ~* "^{re.escape(source.rstrip("/"))}/?$" {{')
+        lines += _header_lines(rules.headers, REDIRECT_CACHE, "    ")
+        lines += [f"    return 301 {target}$is_args$args;", "}"]  # campaign tags (?utm_…) go along
+    lines += ["", "# Content-hashed files: a changed file is a new name, so they are kept for a year. They",
+              "# are styles, scripts and images, never a document: the policy headers are for pages."]
+    for prefix, page in rules.not_found:  # regex locations match in order: the longest prefix first
+        lines.append(f'location ~ "^{re.escape(prefix)}.*{HASHED_ASSET}" {{')
+        lines += _language_errors(prefix, page, root)
+        lines += _header_lines({name: rules.headers[name] for name in ASSET_HEADERS}, IMMUTABLE, "    ")
+        lines.append("}")
+    lines += ["", "# Everything else revalidates; each language has its own 404 page."]
+    for prefix, page in rules.not_found:
+        lines.append(f"location {prefix} {{")
+        lines += _language_errors(prefix, page, root)
+        lines += _header_lines(rules.headers, REVALIDATE, "    ")
+        lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _language_errors(prefix: str, page: str, root: str) -> list[str]:
+    # A location with error_page lines of its own does not inherit the server's.
+    return [] if prefix == root else [f"    error_page 403 =404 {page};", f"    error_page 404 {page};"]
+
+
+def headers_file(rules: Rules) -> str:
+    """Netlify and Cloudflare Pages `_headers`: the security headers on every path, a year's cache
+    on hashed files. (Both hosts revalidate HTML by default.)"""
+    lines = ["# Generated by the build (scripts/helpcenter/serving.py): do not edit.", f"{rules.root}*"]
+    lines += [f"  {name}: {value}" for name, value in rules.headers.items()]
+    for path in rules.immutable:
+        lines += [path, f"  Cache-Control: {IMMUTABLE}"]
+    return "\n".join(lines) + "\n"
+
+
+def redirects_file(rules: Rules) -> str:
+    """Netlify and Cloudflare Pages `_redirects`. Both take these 301 lines; Cloudflare applies
+    them before its files, Netlify after (its files shadow rules without '!', which Cloudflare
+    refuses): there the short link pages answer with their meta refresh. A 404 rewrite gives each
+    language its own error page on Netlify; Cloudflare skips that line and finds the nearest
+    404.html by itself."""
+    lines = ["# Generated by the build (scripts/helpcenter/serving.py): do not edit."]
+    for source, target in rules.redirects:  # paths are case-sensitive there: both spellings
+        lines += [f"{source.rstrip('/')} {target} 301", f"{source} {target} 301"]
+    for prefix, page in rules.not_found:
+        if prefix != rules.root:
+            lines.append(f"{prefix}* {page} 404")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,87 @@
+"""Search quality and speed per language, over tests/search_queries.yml, in the real search box.
+
+    python -m helpcenter benchmark-search [QUERIES.yml]
+
+Builds the site, then puts every query into the search box in Chromium (at once, as a paste or an
+input method's commit does) and prints: recall@1 and recall@3 per language and per kind of query,
+the index size (raw and gzip; budget 15 KB gzip per language), the median time from the last
+change of the query to results on screen (budget 50 ms), and the queries that are not first.
+"""
+
+from __future__ import annotations
+
+import gzip
+import statistics
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from helpcenter import PROJECT as ROOT
+from helpcenter.languages import from_mkdocs_yml
+from helpcenter.project import project_at
+from helpcenter.tools import build_site, command_parser
+from helpcenter.tools.browser import launch
+from helpcenter.tools.localserver import serve_directory
+from helpcenter.tools.searchcheck import QUERIES, expected_path, load_queries, search
+
+LANGS = from_mkdocs_yml(ROOT / "mkdocs.yml")
+PREFIX = {lang: LANGS.prefix(lang) for lang in LANGS.codes}
+INDEX_BUDGET, TIME_BUDGET = 15_000, 50.0
+
+
+def run(site: Path, queries) -> dict[str, list]:
+    hc = project_at().hc
+    out = {}
+    with serve_directory(site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        for lang, items in queries.items():
+            page = browser.new_page()
+            page.goto(base + PREFIX[lang])
+            rows = []
+            for query in items:
+                result = search(page, query.text)
+                result.expected = expected_path(hc, PREFIX[lang], query.expect)
+                rows.append((query, result))
+            out[lang] = rows
+            page.close()
+        browser.close()
+    return out
+
+
+def report(site: Path, results: dict[str, list]) -> None:
+    for lang, rows in results.items():
+        index = (site / PREFIX[lang] / "search/search_index.json").read_bytes()
+        packed = len(gzip.compress(index, 6))
+        first = sum(r.passes() for _, r in rows)
+        top3 = sum(r.passes(top=3) for _, r in rows)
+        millis = statistics.median(r.millis for _, r in rows)
+        print(f"\n[{lang}] {len(rows)} queries: recall@1 {first / len(rows):.1%} ({first}), "
+              f"recall@3 {top3 / len(rows):.1%} ({top3})")
+        kinds = defaultdict(list)
+        for query, result in rows:
+            kinds[query.kind].append(result)
+        for kind, found in kinds.items():
+            print(f"[{lang}]   {kind:<15} {len(found):>3}  @1 {sum(r.passes() for r in found) / len(found):6.1%}"
+                  f"  @3 {sum(r.passes(top=3) for r in found) / len(found):6.1%}")
+        print(f"[{lang}] index {len(index):,} bytes raw, {packed:,} gzip "
+              f"({'within' if packed <= INDEX_BUDGET else 'OVER'} the {INDEX_BUDGET:,} budget)")
+        print(f"[{lang}] last change of the query to results on screen: median {millis:.0f} ms, "
+              f"max {max(r.millis for _, r in rows):.0f} ms "
+              f"({'within' if millis <= TIME_BUDGET else 'OVER'} the {TIME_BUDGET:.0f} ms budget)")
+        for query, r in rows:
+            if not r.passes():
+                print(f"[{lang}]   not first: {query.text!r} [{query.kind}] -> {r.paths[:3]}; "
+                      f"expected {r.expected or 'the note'}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = command_parser("benchmark-search", __doc__)
+    parser.add_argument("queries", nargs="?", type=Path, default=QUERIES, help="default: tests/search_queries.yml")
+    queries = load_queries(parser.parse_args(argv).queries)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp)
+        build_site(site)
+        report(site, run(site, queries))
+    return 0
