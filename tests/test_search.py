@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import LANGS, PREFIX
+from conftest import LANGS, PREFIX, ROOT
 from helpcenter.errors import DataError
 from helpcenter.publish.search_worker import MATERIAL_QUERY, build_worker, rewrite_page_config
 from helpcenter.tools.searchcheck import ask_worker, clear_query, expected_path, load_queries, search, type_query
@@ -222,9 +222,9 @@ def test_the_worker_patch_refuses_code_or_markup_it_does_not_know(tmp_path):
     workers.mkdir(parents=True)
     (workers / "search.12345678.min.js").write_text("changed upstream", encoding="utf-8")
     with pytest.raises(DataError, match=r"^search\.12345678\.min\.js: Material's query building changed"):
-        build_worker([str(tmp_path)])
+        build_worker([str(tmp_path), str(ROOT / "overrides")])
     (workers / "search.12345678.min.js").write_text(f"x;{MATERIAL_QUERY};y", encoding="utf-8")
-    worker = build_worker([str(tmp_path)])
+    worker = build_worker([str(tmp_path), str(ROOT / "overrides")])
     with pytest.raises(DataError, match=r"^index\.md: Material's page config"):
         rewrite_page_config("<html></html>", "index.md", worker)
     page = '<script id="__config" type="application/json">{"base": ".", "search": "x.js"}</script>'

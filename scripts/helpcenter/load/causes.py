@@ -13,12 +13,24 @@ from helpcenter.errors import DataError
 from helpcenter.languages import Languages
 from helpcenter.load.article import Article
 from helpcenter.load.content import GENERATED_SECTIONS, check_refs, split_sections
-from helpcenter.load.fields import SLUG, Fields, Translated, load_yaml, read_text
+from helpcenter.load.fields import SLUG, Field, Fields, Schema, Translated, load_yaml, read_text
 from helpcenter.model import SECTION_IDS, SOURCES, Cause
 
 CODE = re.compile(r"^FQ-[0-9]{2}$")
 # A slug becomes a folder name and part of every link an agent pastes: keep it short.
 MAX_SLUG = 60
+
+# The fields of each file, declared (load/fields.py reads them, each with its one-line errors).
+CAUSES_FILE: Schema = {"retired_codes": Field("text_list", []), "causes": Field("value")}
+CAUSE: Schema = {
+    "code": Field("text"), "number": Field("integer"), "slug": Field("text"), "former_slugs": Field("text_list", []),
+    "title": Field("translated"), "seen": Field("translated"), "summary": Field("translated"),
+    "confused_with": Field("text_list", []), "keywords": Field("mapping"),
+    "source": Field("text", "article", choices=SOURCES),
+}
+# data/article.<lang>.yml: the article's parts in another language; a part left out shows the original.
+TRANSLATION: Schema = {"title": Field("text", None), "intro": Field("text", None), "causes": Field("mapping", None),
+                       "closing": Field("text", None)}
 
 
 def load_translation(docs_dir: Path, name, lang: str, article: Article, langs: Languages) -> dict:
@@ -27,11 +39,11 @@ def load_translation(docs_dir: Path, name, lang: str, article: Article, langs: L
     rel = urls.article_translation(lang)
     if not (docs_dir / rel).exists():
         return {}
-    data = Fields(load_yaml(docs_dir / rel, name(rel)), name(rel), langs=langs).only(
-        "title", "intro", "causes", "closing")
-    out = {key: data.text(key) for key in ("title", "intro", "closing") if key in data.data}
-    if "causes" in data.data:
-        paragraphs = data.sub("causes")
+    data = Fields(load_yaml(docs_dir / rel, name(rel)), name(rel), langs=langs)
+    parts = data.read(TRANSLATION)
+    out: dict = {key: parts[key] for key in ("title", "intro", "closing") if parts[key] is not None}
+    paragraphs = parts["causes"]
+    if paragraphs is not None:
         numbers = [c.number for c in article.causes]
         by_number: dict[int, str] = {}
         for key in paragraphs.data:
@@ -50,14 +62,14 @@ def load_causes(docs_dir: Path, name, langs: Languages, article: Article, transl
                 excluded) -> tuple[Cause, ...]:
     file = name(urls.CAUSES_DATA)
     section_ids = list(SECTION_IDS)
-    top = Fields(load_yaml(docs_dir / urls.CAUSES_DATA, file), file, langs=langs).only("retired_codes", "causes")
-    retired = set(top.text_list("retired_codes", default=[]))
-    raw = top.value("causes")
+    top = Fields(load_yaml(docs_dir / urls.CAUSES_DATA, file), file, langs=langs)
+    fields = top.read(CAUSES_FILE)
+    retired, raw = set(fields["retired_codes"]), fields["causes"]
     if not isinstance(raw, list) or not raw:
         raise top.error("'causes' must be a non-empty list")
     by_number = {c.number: c for c in article.causes}
 
-    read = [_read_cause(Fields(item, file, f"cause {i}", langs), by_number, translations, langs)
+    read = [_read_cause(Fields(item, file, f"cause {i}", langs=langs), by_number, translations, langs)
             for i, item in enumerate(raw, start=1)]
     _check_unique(read)
     codes = {cause.code for _, cause in read}
@@ -102,23 +114,19 @@ def load_causes(docs_dir: Path, name, langs: Languages, article: Article, transl
 
 
 def _read_cause(entry: Fields, by_number, translations, langs: Languages) -> tuple[Fields, Cause]:
-    entry.only("code", "number", "slug", "former_slugs", "title", "seen", "summary", "confused_with",
-               "keywords", "source")
-    code, slug, number = entry.text("code"), entry.text("slug"), entry.integer("number")
-    source = entry.text("source") if "source" in entry.data else "article"
-    if source not in SOURCES:
-        raise entry.error(f"'source' must be one of {', '.join(SOURCES)}, not '{source}'")
+    fields = entry.read(CAUSE)
+    code, slug, number, source = fields["code"], fields["slug"], fields["number"], fields["source"]
     if not CODE.match(code):
         raise entry.error(f"'code' must look like FQ-01, found '{code}'")
     if not SLUG.match(slug):
         raise entry.error(f"'slug' must be lower-case ASCII words joined by '-', found '{slug}'")
     if len(slug) > MAX_SLUG:
         raise entry.error(f"'slug' has {len(slug)} characters; keep it to {MAX_SLUG}")
-    former = entry.text_list("former_slugs", default=[])
+    former = fields["former_slugs"]
     for old in former:
         if not SLUG.match(old) or len(old) > MAX_SLUG:
             raise entry.error(f"'former_slugs' entry '{old}' is not a valid slug")
-    title, summary, seen = entry.translated("title"), entry.translated("summary"), entry.translated("seen")
+    title, summary, seen = fields["title"], fields["summary"], fields["seen"]
     default = langs.default
     if source == "article":
         if number not in by_number:
@@ -139,8 +147,8 @@ def _read_cause(entry: Fields, by_number, translations, langs: Languages) -> tup
             raise entry.error(f"'number' {number} is the article's cause {number}; "
                               "a cause the help team added takes a number after them")
         paragraph = Translated({})
-    confused = tuple(entry.text_list("confused_with", default=[]))
-    words = entry.sub("keywords").only(*langs.codes)
+    confused = tuple(fields["confused_with"])
+    words = fields["keywords"].only(*langs.codes)
     keywords = {lang: tuple(words.text_list(lang, default=[] if lang != default else None))
                 for lang in langs.codes}
     return entry, Cause(code, number, slug, tuple(former), title, summary, seen, paragraph, {},

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -167,7 +167,7 @@ def not_text(value: Any) -> str | None:
 class Fields:
     """A mapping read at a known place: `Fields(data, "docs/data/causes.yml", "cause 3", langs)`."""
 
-    def __init__(self, data: Any, file: str, where: str = "", langs: Languages | None = None):
+    def __init__(self, data: Any, file: str, where: str = "", *, langs: Languages):
         self.file = file
         self.where = where
         self.langs = langs
@@ -181,6 +181,26 @@ class Fields:
     def error(self, message: str) -> DataError:
         prefix = f"{self.file}: {self.where}: " if self.where else f"{self.file}: "
         return DataError(prefix + message)
+
+    def read(self, schema: Schema) -> dict[str, Any]:
+        """Every field of a declared schema, checked: no other field, each of its kind; a field
+        left out or empty (null) takes its default (a field without one is required)."""
+        self.only(*schema)
+        out = {}
+        for key, field in schema.items():
+            if field.default is not REQUIRED and self.data.get(key) is None:
+                out[key] = field.default
+                continue
+            out[key] = value = _READERS[field.kind](self, key)
+            if field.choices and value not in field.choices:
+                raise self.error(f"'{key}' must be one of {', '.join(field.choices)}, not '{value}'")
+        return out
+
+    def boolean(self, key: str) -> bool:
+        value = self.value(key)
+        if not isinstance(value, bool):
+            raise self.error(f"'{key}' must be true or false")
+        return value
 
     def only(self, *allowed: str) -> Fields:
         unknown = sorted(str(k) for k in self.data if k not in allowed)
@@ -227,14 +247,14 @@ class Fields:
         return items
 
     def sub(self, key: str, where: str | None = None) -> Fields:
-        return Fields(self.value(key), self.file, where or self._join(key), self.langs)
+        return Fields(self.value(key), self.file, where or self._join(key), langs=self.langs)
 
     def translated(self, key: str, required: bool = True) -> Translated:
         """Text in each language ({zh: ..., en: ...}). The default language's is required; another
         language's may be missing and then shows the default's (Translated.fallback)."""
         if not required and key not in self.data:
             return Translated({})
-        pair = Fields(self.value(key), self.file, self.where, self.langs)
+        pair = Fields(self.value(key), self.file, self.where, langs=self.langs)
         unknown = sorted(str(k) for k in pair.data if k not in self.langs.codes)
         if unknown:
             raise self.error(f"unknown language '{key}.{unknown[0]}'")
@@ -255,6 +275,26 @@ class Fields:
 
     def _join(self, key: str) -> str:
         return f"{self.where}: {key}" if self.where else key
+
+
+REQUIRED = object()  # a field's default when it has none
+
+
+@dataclass(frozen=True)
+class Field:
+    """A field of a data file, declared: its kind (how Fields reads it, with its one-line
+    errors), its default when left out (REQUIRED: none) and, for text, the values it may take."""
+    kind: Literal["text", "integer", "boolean", "text_list", "translated", "mapping", "value"]
+    default: Any = REQUIRED
+    choices: tuple[str, ...] = ()
+
+
+Schema = dict[str, Field]
+
+_READERS: dict[str, Callable[[Fields, str], Any]] = {
+    "text": Fields.text, "integer": Fields.integer, "boolean": Fields.boolean, "text_list": Fields.text_list,
+    "translated": Fields.translated, "mapping": Fields.sub, "value": Fields.value,
+}
 
 
 def _kind(value: Any) -> str:
@@ -279,8 +319,8 @@ def entries_by_id(top: Fields, key: str, singular: str, anchor: str,
         raise top.error(f"'{key}' must be a non-empty list")
     entries: dict[str, Fields] = {}
     for i, item in enumerate(raw, start=1):
-        Fields(item, top.file, f"{singular} {i}", top.langs)  # checks it before `prepare`
-        entry = Fields(prepare(item), top.file, f"{singular} {i}", top.langs)
+        Fields(item, top.file, f"{singular} {i}", langs=top.langs)  # checks it before `prepare`
+        entry = Fields(prepare(item), top.file, f"{singular} {i}", langs=top.langs)
         entry_id = entry.text("id")
         entry.where = f"{singular} '{entry_id}'"
         if not SLUG.match(entry_id):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from helpcenter.load.fields import Fields, load_yaml, not_text
+from helpcenter.load.fields import Field, Fields, Schema, load_yaml, not_text
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -35,6 +35,9 @@ def normalize(text: str) -> str:
 
 # The word lists besides `generic`, in SearchWords' order.
 LISTS = ("hub", "uncovered", "contact")
+# The fields of each language's entry in search.yml, declared (load/fields.py reads them).
+SEARCH_WORDS: Schema = {"generic": Field("text_list", []), **{key: Field("text_list", []) for key in LISTS},
+                        "synonyms": Field("mapping", None)}
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -57,14 +60,15 @@ def load_search_words(path: Path, name: str, corpus: dict[str, str], langs) -> d
         if lang not in top.data:
             out[lang] = SearchWords((), ())
             continue
-        entry = top.sub(lang).only("generic", "hub", "uncovered", "contact", "synonyms")
-        generic = [normalize(w) for w in entry.text_list("generic", default=[])]
+        entry = top.sub(lang)
+        fields = entry.read(SEARCH_WORDS)
+        generic = [normalize(w) for w in fields["generic"]]
         for word in generic:
             if not word.strip():
                 raise entry.error("'generic' has an empty word")
             if generic.count(word) > 1:
                 raise entry.error(f"'generic' lists '{word}' twice")
-        lists = {key: [normalize(w) for w in entry.text_list(key, default=[])] for key in LISTS}
+        lists = {key: [normalize(w) for w in fields[key]] for key in LISTS}
         for key, words in lists.items():
             for word in words:
                 if not word.strip():
@@ -73,7 +77,7 @@ def load_search_words(path: Path, name: str, corpus: dict[str, str], langs) -> d
                 if words.count(word) > 1 or word in generic or elsewhere:
                     raise entry.error(f"'{key}' word '{word}' is listed twice "
                                       f"(or also as {'generic' if word in generic else elsewhere[0]})")
-        synonyms = entry.sub("synonyms") if "synonyms" in entry.data else Fields({}, name, f"{lang}: synonyms")
+        synonyms = fields["synonyms"] or Fields({}, name, f"{lang}: synonyms", langs=langs)
         pairs: list[tuple[str, str]] = []
         seen: dict[str, str] = {}
         written = getattr(synonyms.data, "written", {})

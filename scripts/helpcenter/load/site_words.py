@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpcenter.languages import Languages
-from helpcenter.load.fields import Fields, Named, Translated, load_yaml, named_list
+from helpcenter.load.fields import Field, Fields, Named, Schema, Translated, load_yaml, named_list
 from helpcenter.model import SECTION_IDS
 
 # The labels the page generator uses (docs/data/site.yml: labels), each with the placeholders
@@ -60,10 +60,17 @@ class SiteWords:
     link_hosts: tuple[str, ...]
 
 
+# The fields of site.yml, and of each language's styles in it, declared (load/fields.py reads them).
+SITE: Schema = {"question": Field("translated"), "languages": Field("mapping"), "sections": Field("value"),
+                "labels": Field("mapping"), "link_hosts": Field("text_list", [])}
+LANGUAGE: Schema = {"colon": Field("value"), "numbers": Field("text_list", []), "formal": Field("mapping", None),
+                    "full_width_punctuation": Field("boolean", False), "locale": Field("text", None)}
+
+
 def load_site(path: Path, name: str, langs: Languages) -> SiteWords:
     site = Fields(load_yaml(path, name), name, langs=langs)
-    site.only("question", "languages", "sections", "labels", "link_hosts")
-    link_hosts = tuple(site.text_list("link_hosts", default=[]))
+    fields = site.read(SITE)
+    link_hosts = tuple(fields["link_hosts"])
     for host in link_hosts:
         if not _HOST.match(host):
             raise site.error(f"'link_hosts': '{host}' is not a host name (write it as example.com)")
@@ -75,8 +82,8 @@ def load_site(path: Path, name: str, langs: Languages) -> SiteWords:
         problem = (f"no section '{missing[0]}'" if missing else f"unknown section '{extra[0]}'" if extra
                    else "out of order")
         raise site.error(f"sections: {problem} (the generator needs {', '.join(SECTION_IDS)}, in that order)")
-    return SiteWords(site.translated("question"), sections, _load_labels(site), _load_languages(site, langs),
-                     link_hosts)
+    return SiteWords(fields["question"], sections, _load_labels(site),
+                     _load_languages(fields["languages"], langs), link_hosts)
 
 
 def _load_labels(site: Fields) -> dict[str, Translated]:
@@ -115,11 +122,10 @@ def _check_placeholders(site: Fields, key: str, lang: str, text: str, expected: 
             raise site.error(f"{where}: missing placeholder {{{placeholder}}}")
 
 
-def _load_languages(site: Fields, langs: Languages) -> dict[str, dict]:
+def _load_languages(top: Fields, langs: Languages) -> dict[str, dict]:
     """Per language (site.yml: languages): the colon, the number words, the formal register's
     words, whether shown text takes full-width punctuation, and the locale link previews name
     (og:locale). A language without its own takes the default language's; its locale is its code."""
-    top = site.sub("languages")
     for code in top.data:
         if code not in langs.codes:
             raise top.error(f"'{code}' is not a language of the site (mkdocs.yml: i18n)")
@@ -127,21 +133,19 @@ def _load_languages(site: Fields, langs: Languages) -> dict[str, dict]:
     for lang in langs.codes:
         if lang not in top.data:
             continue
-        entry = top.sub(lang).only("colon", "numbers", "formal", "full_width_punctuation", "locale")
-        full = entry.data.get("full_width_punctuation", False)
-        if not isinstance(full, bool):
-            raise entry.error("'full_width_punctuation' must be true or false")
-        colon = entry.value("colon")
+        entry = top.sub(lang)
+        fields = entry.read(LANGUAGE)
+        colon, full = fields["colon"], fields["full_width_punctuation"]
         if not isinstance(colon, str):
             raise entry.error("'colon' must be text")
-        locale = entry.text("locale") if "locale" in entry.data else lang.replace("-", "_")
+        locale = fields["locale"] or lang.replace("-", "_")
         if not re.fullmatch(r"[a-z]{2,3}_[A-Z]{2}|[a-z]{2,3}(_[A-Za-z]+)?", locale):
             raise entry.error(f"'locale' must look like zh_CN or en_US, found '{locale}'")
-        words = entry.sub("formal") if "formal" in entry.data else Fields({}, entry.file)
+        words = fields["formal"] or Fields({}, entry.file, langs=langs)
         for plain, polite in words.data.items():
             if not isinstance(plain, str) or not plain or not isinstance(polite, str) or not polite:
                 raise words.error(f"'{plain}': a word and its formal form, both text")
-        values = {"colon": colon, "numbers": tuple(entry.text_list("numbers", default=[])),
+        values = {"colon": colon, "numbers": tuple(fields["numbers"]),
                   "formal": dict(words.data), "full_width": full, "locale": locale}
         for key, value in values.items():
             out[key][lang] = value

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpcenter.load.fields import Fields, Translated, entries_by_id, load_yaml
+from helpcenter.load.fields import Field, Fields, Schema, Translated, entries_by_id, load_yaml
 
 # The contact page's own anchors, which a channel's id (its anchor) must not take.
 RESERVED_IDS = ("title", "channels", "ready")
@@ -53,27 +53,34 @@ class Support:
                 if empty]
 
 
+# The fields of support.yml and of each channel, declared (load/fields.py reads them); both may
+# be empty or null: a deployment that has not set them yet.
+SUPPORT_FILE: Schema = {"operator": Field("translated", None), "channels": Field("value", None)}
+CHANNEL: Schema = {"id": Field("text"), "name": Field("translated"), "address": Field("text"),
+                   "for": Field("translated"), "hours": Field("translated", None),
+                   "languages": Field("text_list")}  # default: every language of the site
+
+
 def load_support(path: Path, name: str, langs) -> Support:
-    top = Fields(load_yaml(path, name) or {}, name, langs=langs).only("operator", "channels")
+    top = Fields(load_yaml(path, name) or {}, name, langs=langs).only(*SUPPORT_FILE)
     operator = top.translated("operator") if top.data.get("operator") is not None else None
     raw = top.data.get("channels")
     if raw is None or raw == []:
         return Support((), operator)
     channels = []
     for channel_id, entry in entries_by_id(top, "channels", "channel", "#<id>").items():
-        entry.only("id", "name", "address", "for", "hours", "languages")
+        read = entry.read({**CHANNEL, "languages": Field("text_list", list(langs.codes))})
         if channel_id in RESERVED_IDS:
             raise entry.error(f"'id' '{channel_id}' is taken by the contact page itself; choose another")
-        address = entry.text("address")
+        address = read["address"]
         if not (TEL.match(address) or WEB.match(address)):
             raise entry.error(f"'address' must be a phone number as tel:+86… or a web page as https://…, "
                               f"found '{address}'")
-        languages = tuple(entry.text_list("languages", default=list(langs.codes)))
+        languages = tuple(read["languages"])
         for lang in languages:
             if lang not in langs.codes:
                 raise entry.error(f"'languages' names '{lang}', which is not a language of the site")
-        fields = {key: entry.translated(key) for key in ("name", "for", "hours")
-                  if key != "hours" or entry.data.get(key) is not None}
+        fields = {key: read[key] for key in ("name", "for", "hours") if read[key] is not None}
         for key, text in fields.items():
             for lang in languages:  # a channel speaks to readers of its languages in their words
                 if lang in text.fallback:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from helpcenter.load.fields import Fields, Named, Translated, entries_by_id, load_yaml, named_list
+from helpcenter.load.fields import Field, Fields, Named, Schema, Translated, entries_by_id, load_yaml, named_list
 
 THEMES_MIN, THEMES_MAX = 6, 10
 # Anchors the hub page uses itself; theme and topic ids share the page with them.
@@ -43,9 +43,16 @@ class Topics:
         return next(p for p in self.platforms if p.id == platform_id)
 
 
+# The fields of topics.yml and of each topic, declared (load/fields.py reads them).
+TOPICS_FILE: Schema = {"themes": Field("value"), "platforms": Field("value"), "topics": Field("value")}
+TOPIC: Schema = {"id": Field("text"), "title": Field("translated"), "themes": Field("text_list", []),
+                 "platforms": Field("text_list", []), "causes": Field("text_list", []), "url": Field("text", None)}
+
+
 def load_topics(path: Path, name: str, related_titles: tuple[str, ...], cause_codes: set[str],
                 langs) -> Topics:
-    top = Fields(load_yaml(path, name), name, langs=langs).only("themes", "platforms", "topics")
+    top = Fields(load_yaml(path, name), name, langs=langs)
+    top.read(TOPICS_FILE)
     themes = named_list(top, "themes", "theme", "#<id>")
     platforms = named_list(top, "platforms", "platform", "#p-<id>")
     if not THEMES_MIN <= len(themes) <= THEMES_MAX:
@@ -54,13 +61,13 @@ def load_topics(path: Path, name: str, related_titles: tuple[str, ...], cause_co
 
     topics: list[Topic] = []
     for topic_id, entry in entries_by_id(top, "topics", "topic", "#<id>").items():
-        entry.only("id", "title", "themes", "platforms", "causes", "url")
-        url = entry.text("url") if "url" in entry.data else None
+        fields = entry.read(TOPIC)
+        url = fields["url"]
         if url is not None:
             parts = urlsplit(url)
             if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in url):
                 raise entry.error(f"'url' must be an absolute https:// address, not '{url}'")
-        title = entry.translated("title")
+        title = fields["title"]
         original = title[langs.default]  # the article's own title
         if original not in related_titles:
             raise entry.error(f"'title.{langs.default}' is not a related title in the article: '{original}'")
@@ -69,7 +76,7 @@ def load_topics(path: Path, name: str, related_titles: tuple[str, ...], cause_co
         chosen = {}
         for key, known, what in (("themes", theme_ids, "theme"), ("platforms", platform_ids, "platform"),
                                  ("causes", cause_codes, "cause code")):
-            values = entry.text_list(key, default=[])
+            values = fields[key]
             for value in values:
                 if value not in known:
                     raise entry.error(f"unknown {what} '{value}' in '{key}'")

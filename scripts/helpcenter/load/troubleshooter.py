@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpcenter.load.fields import Fields, Named, Translated, entries_by_id, load_yaml, named_list
+from helpcenter.load.fields import Field, Fields, Named, Schema, Translated, entries_by_id, load_yaml, named_list
 
 # Looks like a cause code; whether it is one is checked against the cause data.
 CODE = re.compile(r"^[A-Z]{2}-\d{2}$")
@@ -149,9 +149,16 @@ def _answer_keys(item):
     return {(written.get(k, str(k)) if isinstance(k, bool) else k): v for k, v in item.items()}
 
 
+# The fields of troubleshooter.yml and of each question, declared (load/fields.py reads them).
+TREE_FILE: Schema = {"start": Field("text"), "effort": Field("value"), "questions": Field("value")}
+QUESTION: Schema = {"id": Field("text"), "about": Field("text"), "effort": Field("text"),
+                    "question": Field("translated"), "hint": Field("translated", None),
+                    **{answer: Field("text") for answer in ANSWERS}}
+
+
 def load_tree(path: Path, name: str, cause_codes: set[str], langs) -> Tree:
-    top = Fields(load_yaml(path, name), name, langs=langs).only("start", "effort", "questions")
-    start = top.text("start")
+    top = Fields(load_yaml(path, name), name, langs=langs)
+    start = top.read(TREE_FILE)["start"]
     effort = named_list(top, "effort", "effort", "(no anchor)")
     levels = [level.id for level in effort]
 
@@ -176,15 +183,14 @@ def load_tree(path: Path, name: str, cause_codes: set[str], langs) -> Tree:
 
     questions = {}
     for question_id, entry in entries.items():
-        entry.only("id", "about", "effort", "question", "hint", *ANSWERS)
-        about = entry.text("about")
+        fields = entry.read(QUESTION)
+        about = fields["about"]
         if about not in cause_codes:
             raise entry.error(f"'about' is '{about}', which is no cause code")
-        level = entry.text("effort")
+        level = fields["effort"]
         if level not in levels:
             raise entry.error(f"'effort' is '{level}', which is none of {', '.join(levels)}")
-        hint = entry.translated("hint") if "hint" in entry.data else None
-        questions[question_id] = Question(question_id, about, level, entry.translated("question"), hint,
+        questions[question_id] = Question(question_id, about, level, fields["question"], fields["hint"],
                                           *(step(entry, answer) for answer in ANSWERS))
     if start not in questions:
         raise top.error(f"'start' is '{start}', which is no question")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from helpcenter import urls
 from helpcenter.load.content import CAUSE_REF, expand_refs
@@ -29,8 +29,10 @@ HOME_SRC = "index.md"
 CONTACT_SRC = "contact.md"
 CAUSES_ANCHOR = "causes"  # the home page's list of causes (breadcrumbs lead there)
 
-# Resolves a page source (and anchor) to its URL relative to the page being rendered.
-UrlFor = Callable[[str, "str | None"], str]
+class UrlFor(Protocol):
+    """Resolves a page source (and anchor) to its URL relative to the page being rendered."""
+
+    def __call__(self, src_uri: str, anchor: str | None = None) -> str: ...
 
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
 _LIST_ITEM = re.compile(r"^\s*(?:\d+\.|[-*])\s+(.*)$")
@@ -46,7 +48,7 @@ class Renderer:
     lang: str
     page_src: str  # the page's source below docs/, e.g. causes/fq-02.md
     templates: Templates
-    url_for: UrlFor | None = None
+    url_for: UrlFor
     site_url: str = ""
 
     # -- words ------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -28,6 +29,10 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 class Text(str):
     """Text shown in a language. `fallback`: the language has none of its own and shows the
     default language's (in `lang`); `note` says so, in the page's language."""
+
+    lang: str
+    fallback: bool
+    note: str
 
     def __new__(cls, value: str, lang: str, fallback: bool = False, note: str = ""):
         text = super().__new__(cls, value)
@@ -52,9 +57,9 @@ class Templates:
     def __init__(self, theme_env: jinja2.Environment):
         self.env = theme_env.overlay(autoescape=True)
         self.env.filters["md"] = md
-        self._modules: dict[str, object] = {}
+        self._modules: dict[str, Any] = {}
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         """A template's macros: `templates.cause.meta(...)`."""
         if name not in NAMES:
             raise AttributeError(name)
