@@ -16,6 +16,7 @@ from copy import deepcopy
 from dataclasses import dataclass, field
 from html import escape, unescape
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from helpcenter import urls
@@ -45,6 +46,7 @@ log = logging.getLogger("mkdocs.hooks.helpcenter")
 class Build:
     """What the events of one build (every language) share."""
     project: Project
+    site_url: str  # mkdocs.yml's, checked (load/site_config.py)
     dates: SourceDates
     site_names: dict[str, str]  # per language (static-i18n may give each its own)
     page_urls: dict[str, dict[str, str]] = field(default_factory=dict)  # per language: page name -> URL
@@ -61,8 +63,13 @@ def _state() -> Build:
     return _build
 
 
+def _i18n(config: MkDocsConfig) -> Any:
+    """static-i18n's plugin (its state is untyped), checked to be there in on_config."""
+    return config.plugins["i18n"]
+
+
 def _language(config: MkDocsConfig) -> str:
-    i18n = config.plugins["i18n"]
+    i18n = _i18n(config)
     return i18n.current_language or i18n.default_language
 
 
@@ -76,7 +83,8 @@ def on_config(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")  # none: load_project says so in one line
     if i18n is None or not i18n.building:  # static-i18n runs on_config again for each language
         project = load_project(config)
-        _build = Build(project, SourceDates(Path(config.config_file_path or ".").parent), site_names(config))
+        _build = Build(project, str(config.site_url), SourceDates(Path(config.config_file_path or ".").parent),
+                       site_names(config))
         use_site_words(project.hc)
         unset = project.hc.support.unset()
         if unset:  # deployment data, like site_url: the build goes on, and says what to set
@@ -146,7 +154,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["hc_updated"] = {"label": hc.label("last_updated", lang), "colon": hc.colon[lang],
                                "iso": day.isoformat(), "text": hc.date(day, lang)}
     page.meta.update(page_meta(hc, lang, cause, generated))
-    renderer = Renderer(hc, lang, src, build.project.templates, url_for, config.site_url)
+    renderer = Renderer(hc, lang, src, build.project.templates, url_for, build.site_url)
     if cause is not None:
         return renderer.cause_page(cause)
     if generated is not None:
@@ -165,11 +173,11 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     if "toc_depth" in page.meta:  # checked in on_config (load/content.py)
         context_of.prune_toc(page.toc, page.meta["toc_depth"])
     context["hc_alternates"] = context_of.alternates(getattr(page.file, "alternates", {}), hc.langs.default,
-                                                     config.site_url)
+                                                     build.site_url)
     context["hc_share"] = share_tags(
         hc, lang, title=page.meta.get("hc_title") or unescape(page.title or ""),
-        description=page.meta.get("description") or config.site_description, url=page.canonical_url,
-        site_name=build.site_names[lang], site_url=config.site_url)
+        description=page.meta.get("description") or config.site_description or "",
+        url=page.canonical_url or build.site_url, site_name=build.site_names[lang], site_url=build.site_url)
     context["hc_search_help"] = context_of.search_help(hc, lang, build.page_urls.get(lang, {}), href)
     context["hc_about"] = context_of.about_line(hc, lang)
     context["hc_path"] = context_of.breadcrumbs(hc, lang, page.url, page.file.src_uri, href)
@@ -199,10 +207,11 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
         context["hc_default_language"] = hc.langs.default
     if template_name != "404.html":
         return context
-    i18n = config.plugins["i18n"]
+    i18n = _i18n(config)
     # The language switcher would show the last page's alternates; here, each home.
-    config.extra.alternate = deepcopy(i18n.extra_alternate)
-    root = urlsplit(config.site_url).path
+    extra: Any = config.extra  # static-i18n sets the alternates as an attribute, which Jinja reads first
+    extra.alternate = deepcopy(i18n.extra_alternate)
+    root = urlsplit(build.site_url).path
     page_urls = {}
     for page in context["nav"].pages:
         found = hc.cause_for_src(page.file.src_uri)
@@ -212,8 +221,8 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
     context["hc_search_help"] = context_of.search_help(hc, lang, build.page_urls.get(lang, {}), lambda u: root + u)
     context["hc_about"] = context_of.about_line(hc, lang)
     context["hc_share"] = share_tags(hc, lang, title=error.title, description=error.text,
-                                     url=urljoin(config.site_url, homes.get(lang, root)),
-                                     site_name=build.site_names[lang], site_url=config.site_url)
+                                     url=urljoin(build.site_url, homes.get(lang, root)),
+                                     site_name=build.site_names[lang], site_url=build.site_url)
     return context
 
 
@@ -222,25 +231,25 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
         return output
     # Every language's build writes the root 404.html: keep each, for on_post_build to place.
     build, lang = _state(), _language(config)
-    base = None if lang == build.project.langs.default else urlsplit(config.site_url).path + f"{lang}/"
+    base = None if lang == build.project.langs.default else urlsplit(build.site_url).path + f"{lang}/"
     build.error_pages[lang] = output = rewrite_page_config(output, "404.html", build.project.worker, base)
     return output
 
 
 @event_priority(-200)  # after static-i18n, which builds the other languages in its on_post_build
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:  # a nested build of another language: the outer one finishes
+    if _i18n(config).building:  # a nested build of another language: the outer one finishes
         return
     build = _state()
     if build.problems:
         raise build.problems[0]
     site, hc = Path(config.site_dir), build.project.hc
-    finish.write_redirects(site, hc, config.site_url, build.site_names, build.project.templates)
+    finish.write_redirects(site, hc, build.site_url, build.site_names, build.project.templates)
     for lang, html in build.error_pages.items():
         (site / hc.langs.prefix(lang) / "404.html").write_text(html, encoding="utf-8")
     finish.write_search(site, hc, build.page_urls, build.project.worker)
     if _output.enabled:  # a site to publish, not `mkdocs serve`'s
-        finish.for_servers(site, hc, config.site_url, build.dates)
+        finish.for_servers(site, hc, build.site_url, build.dates)
     _output.built()
 
 

@@ -41,12 +41,12 @@ class Languages:
 
 def from_i18n(entries: list, where: str = "mkdocs.yml") -> Languages:
     """From the i18n plugin's `languages` entries (dicts or its config objects)."""
-    built = []
+    built: list[tuple[bool, str, str]] = []
     for entry in entries:
         get = entry.get if isinstance(entry, dict) else lambda key, d=None, e=entry: getattr(e, key, d)
         if get("build", True) is False:
             continue
-        built.append((bool(get("default", False)), get("locale"), get("name") or get("locale")))
+        built.append((bool(get("default", False)), str(get("locale")), str(get("name") or get("locale"))))
     defaults = [code for is_default, code, _ in built if is_default]
     if len(defaults) != 1:
         raise DataError(f"{where}: plugins: i18n: exactly one language must be 'default: true'")

@@ -7,6 +7,7 @@ to check a bad input in a fraction of a build's time.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -59,8 +60,7 @@ def load_project(config) -> Project:
         name = f"{docs.name}/{rel}"
         lang = next((code for code in langs.others if rel.endswith(f"{langs.suffix(code)}.md")), langs.default)
         check_links(rel, source.body, source.body_line, name, docs,
-                    lambda target, lang=lang: _landing(target, lang, sources, langs),
-                    lambda page: _anchors(hc, page))
+                    partial(_landing, lang=lang, sources=sources, langs=langs), partial(_anchors, hc))
         prose.check(source.body, source.body_line, name)
     for lang in langs.codes:  # the flowchart draws "yes" on its arrows
         try:

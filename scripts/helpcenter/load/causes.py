@@ -91,7 +91,8 @@ def load_causes(docs_dir: Path, name, langs: Languages, article: Article, transl
 
     causes = []
     for _, cause in sorted(read, key=lambda pair: pair[1].number):
-        sections, fallback = {}, set()
+        sections: dict[str, dict[str, str]] = {}
+        fallback: set[str] = set()
         for lang in langs.codes:
             rel = urls.cause_source(cause.code, langs.suffix(lang))
             if not (docs_dir / rel).is_file():

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpcenter.errors import DataError
-from helpcenter.load.fields import parse_yaml, read_text
+from helpcenter.load.fields import YamlMap, parse_yaml, read_text
 
 # A merge-conflict marker (git's, and diff3's common-ancestor line) at a line's start.
 CONFLICT = re.compile(r"^(?:<{7}|>{7}|\|{7})(?:\s|$)|^={7}\s*$")
@@ -173,7 +173,7 @@ def read_page(path: Path, rel: str, name: str) -> Source:
             meta = {}
         if not isinstance(meta, dict):
             raise DataError(f"{name}: line 2: front matter must be 'key: value' lines")
-        if meta.duplicates:
+        if isinstance(meta, YamlMap) and meta.duplicates:
             key, _, second = meta.duplicates[0]
             raise DataError(f"{name}: line {second + 1}: '{key}' given twice")
         body, first = "".join(lines[end + 1:]), end + 2

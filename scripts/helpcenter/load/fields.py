@@ -51,7 +51,7 @@ class YamlMap(dict):
 
 
 # libyaml's loader where PyYAML was built with it: the data files parse several times faster.
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     pass
 
 

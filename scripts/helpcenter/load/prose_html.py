@@ -44,7 +44,8 @@ class ProseChecker:
 
     def __init__(self, config, link_hosts: tuple[str, ...]):
         self.md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        self.link_hosts = set(link_hosts) | {urlsplit(config.site_url or "").hostname} - {None}
+        site_host = urlsplit(config.site_url or "").hostname
+        self.link_hosts = set(link_hosts) | ({site_host} if site_host else set())
 
     def check(self, body: str, first_line: int, name: str) -> None:
         def fail(message: str, *needles: str) -> DataError:
@@ -65,11 +66,12 @@ class ProseChecker:
         for hidden in before.find_all(string=lambda s: isinstance(s, _HIDDEN)):
             if isinstance(hidden, Comment) and hidden.find_parent("svg") and hidden.startswith("!"):
                 continue  # an icon's licence note (Material's icon shortcodes)
-            shown = {Comment: "an HTML comment", CData: "a CDATA section", Doctype: "a DOCTYPE",
-                     ProcessingInstruction: "a processing instruction (<?…?>)"}.get(type(hidden), "a declaration")
-            raise fail(f"{shown} would be published in the page's source; remove it (keep notes outside docs/)",
-                       {Comment: "<!--", CData: "<![CDATA["}.get(type(hidden), "<!" if isinstance(hidden, Doctype)
-                                                                   else "<?"), hidden.strip()[:20])
+            kinds: dict[type, str] = {Comment: "an HTML comment", CData: "a CDATA section", Doctype: "a DOCTYPE",
+                                      ProcessingInstruction: "a processing instruction (<?…?>)"}
+            openers: dict[type, str] = {Comment: "<!--", CData: "<![CDATA["}
+            opener = openers.get(type(hidden), "<!" if isinstance(hidden, Doctype) else "<?")
+            raise fail(f"{kinds.get(type(hidden), 'a declaration')} would be published in the page's source; "
+                       "remove it (keep notes outside docs/)", opener, hidden.strip()[:20])
         after = BeautifulSoup(nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,
                                         link_rel=None, strip_comments=True), "html.parser")
         kept = iter(after.find_all(True))
@@ -85,14 +87,14 @@ class ProseChecker:
             here = next(kept, None)
         for box in after.select("div.admonition"):
             content = [child for child in box.find_all(True, recursive=False)
-                       if "admonition-title" not in child.get("class", [])]
+                       if "admonition-title" not in _classes(child)]
             if not content:
                 title = box.select_one(".admonition-title")
                 raise fail("an admonition with no text: indent its text by four spaces under the '!!!' line",
-                           "!!! " + " ".join(c for c in box.get("class", []) if c != "admonition"),
+                           "!!! " + " ".join(c for c in _classes(box) if c != "admonition"),
                            title.get_text() if title else "!!!")
         for element in after.find_all(["a", "img"]):
-            url = element.get("href") or element.get("src") or ""
+            url = str(element.get("href") or element.get("src") or "")
             if "\\" in url:
                 raise fail(f"the address '{url[:60]}' holds a backslash, which browsers read as '/'; "
                            "write the address plainly", url.split("\\")[0] or url)
@@ -101,10 +103,15 @@ class ProseChecker:
                 continue
             if element.name == "img":
                 raise fail(f"an image from another host ({host}) would be requested by every reader; "
-                           "put the file in docs/ or remove it", url, element.get("title") or url)
+                           "put the file in docs/ or remove it", url, str(element.get("title") or url))
             if host not in self.link_hosts:
                 raise fail(f"link to another host ({host}): add the host to 'link_hosts' in "
                            "docs/data/site.yml if readers should go there", url)
+
+
+def _classes(element) -> list[str]:
+    value = element.get("class") or []
+    return [value] if isinstance(value, str) else list(value)
 
 
 def _host(url: str) -> str | None:

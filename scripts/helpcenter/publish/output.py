@@ -67,42 +67,45 @@ class AtomicOutput:
         """Put the new site in place, or throw it away."""
         if self.staging is None:
             return
-        staging, self.staging = self.staging, None
+        staging, self.staging, target = self.staging, None, self.target
+        assert target is not None, "begin() names the target with the staging folder"
         if not self.ok:
             _remove(staging)
             return
-        in_place = staging.parent != self.target.parent
+        in_place = staging.parent != target.parent
         try:
             if not in_place:
                 try:
-                    return self._swap(staging)
+                    return _swap(staging, target)
                 except OSError as error:  # a mount point (EBUSY), or a parent we may not change
                     if error.errno not in (errno.EBUSY, errno.EXDEV, errno.EPERM, errno.EACCES):
                         raise
                     in_place = True
-            _sync(staging, self.target)
+            _sync(staging, target)
             _remove(staging)
         except OSError as error:
             _remove(staging)
             reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror or str(error)
             state = "it may be partly updated: build again" if in_place else "the previous site is as it was"
-            raise DataError(f"{self.target}: the new site could not be put in place ({reason}); {state}") from None
+            raise DataError(f"{target}: the new site could not be put in place ({reason}); {state}") from None
 
-    def _swap(self, staging: Path) -> None:
-        """The new site in the old one's place by two renames; if the second fails, the old one
-        goes back."""
-        old = None
-        if self.target.exists():
-            old = self.target.with_name(f".{self.target.name}.old-{staging.name.rsplit('-', 1)[-1]}")
-            self.target.rename(old)
-        try:
-            staging.rename(self.target)
-        except OSError:
-            if old is not None:
-                old.rename(self.target)
-            raise
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """The new site in the old one's place by two renames; if the second fails, the old one goes
+    back."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{staging.name.rsplit('-', 1)[-1]}")
+        target.rename(old)
+    try:
+        staging.rename(target)
+    except OSError:
         if old is not None:
-            _remove(old)
+            old.rename(target)
+        raise
+    if old is not None:
+        _remove(old)
 
 
 def _sync(new: Path, target: Path) -> None:

@@ -32,7 +32,8 @@ def redirect_target(html: str) -> str | None:
 
 def site_pages(site: Path) -> tuple[list[str], list[str]]:
     """(content pages, redirect pages) of a built site, as URL paths like 'en/causes/x/'."""
-    pages, redirects = [], []
+    pages: list[str] = []
+    redirects: list[str] = []
     for html in sorted(site.rglob("index.html")):
         path = "" if html.parent == site else html.parent.relative_to(site).as_posix() + "/"
         is_redirect = redirect_target(html.read_text(encoding="utf-8")) is not None

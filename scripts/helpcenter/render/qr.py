@@ -30,5 +30,5 @@ def qr_code(text: str) -> QrCode:
                 runs.append(f"M{start} {y}h{x - start}v1h-{x - start}z")
             else:
                 x += 1
-    size = code.symbol_size(border=BORDER)[0]
+    size = int(code.symbol_size(border=BORDER)[0])
     return QrCode(text, size, "".join(runs))

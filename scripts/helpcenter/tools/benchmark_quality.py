@@ -114,7 +114,7 @@ def fetched_size(url: str, encoding: str) -> int:
     """Bytes on the wire for one response (status line and headers included), as nginx sends it
     to a browser that accepts `encoding`."""
     parts = urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=10)
     try:
         connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""),
                            headers={"Accept-Encoding": encoding})
@@ -140,12 +140,13 @@ def page_weight(base: str, targets: list[tuple[str, str]]) -> None:
         for name, path in targets:
             context = browser.new_context()  # empty cache: a first visit
             tab = context.new_page()
-            finished = []
+            finished: list[tuple[str, str]] = []
             tab.on("requestfinished", lambda request, finished=finished: finished.append((request.url,
                                                                                          request.resource_type)))
             tab.goto(base + path, wait_until="networkidle")
             context.close()
-            totals, gzip_total = defaultdict(int), 0
+            totals: defaultdict[str, int] = defaultdict(int)
+            gzip_total = 0
             for url, resource_type in finished:
                 if not url.startswith(base):
                     sys.exit(f"{url}: a request to another host")
@@ -167,7 +168,7 @@ def bare_reference(workdir: Path) -> Path:
     docs = workdir / "docs"
     (docs / "causes").mkdir(parents=True)
 
-    def url_for(src: str, anchor: str | None = None) -> str:  # raw-HTML links; not checked here
+    def url_for(src_uri: str, anchor: str | None = None) -> str:  # raw-HTML links; not checked here
         url = src.removesuffix(".md").removesuffix("index") + "/"
         return f"{url}#{anchor}" if anchor else url
 
@@ -200,8 +201,8 @@ markdown_extensions: [admonition, attr_list, md_in_html, toc]
 
 
 def build_time(runs: int) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
         bare = bare_reference(tmp / "bare")
         ours = [build(ROOT, tmp / "site-ours") for _ in range(runs)]
         theirs = [build(bare, tmp / "site-bare") for _ in range(runs)]

@@ -39,7 +39,10 @@ class Visit:
     def __init__(self, context, url: str):
         from urllib.parse import urlsplit
 
-        self.url, self.outside, self.errors, self.dialogs = url, [], [], []
+        self.url = url
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
         host = urlsplit(url).netloc
         self.tab = tab = context.new_page()
         tab.on("request", lambda r: self.outside.append(r.url)
@@ -48,8 +51,12 @@ class Visit:
         tab.on("response", lambda r: self.errors.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
         tab.on("console", lambda m: self.errors.append(f"console: {m.text}") if m.type == "error" else None)
         tab.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
-        tab.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        tab.on("dialog", self._dismiss)
         tab.goto(url, wait_until="commit")
+
+    def _dismiss(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
 
 
 def visit_all(context, urls: list[str], batch: int = 8) -> list[Visit]:
