@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import http.client
+import os
 import re
 from fnmatch import fnmatch
 from urllib.parse import urlsplit
@@ -17,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import LANGS, PREFIX
 from helpcenter.publish.assets import HASHED
-from helpcenter.publish.serving import IMMUTABLE
+from helpcenter.publish.serving import CACHE, IMMUTABLE, nginx_conf, rules
 
 YEAR = "max-age=31536000"
 
@@ -105,13 +106,36 @@ def test_hashed_files_are_kept_for_a_year_and_the_rest_revalidates(base_url, sit
     for path in hashed:
         status, headers, _ = fetch(base_url, path)
         assert status == 200 and headers["cache-control"] == IMMUTABLE, path
-    for path in ["/" + p for p in page_paths["zh"][:3] + page_paths["en"][:3]] + ["/sitemap.xml", "/robots.txt",
-                                                                                  "/search/search_index.json"]:
+    pages = ["/" + p for p in page_paths["zh"][:3] + page_paths["en"][:3]]
+    for path in pages + ["/sitemap.xml", "/robots.txt", "/search/search_index.json"]:
         status, headers, _ = fetch(base_url, path)
         assert status == 200, path
+        assert headers["cache-control"] == CACHE["page" if path in pages else "other"], path
         assert YEAR not in headers["cache-control"] and "no-cache" in headers["cache-control"], path
         assert "etag" in headers and "last-modified" in headers, path
         assert_security_headers(headers)
+
+
+def test_the_page_policy_is_for_html_alone(site, tmp_path, helpcenter, site_url):
+    """CACHE["page"] is the one place of what nginx sends for HTML: changed there, it reaches every
+    page (a folder's address, a file, a 404 page) and nothing else."""
+    import shutil
+
+    from helpcenter.tools.nginx import serve_with_nginx
+
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, copy_function=os.link)
+    (copy / "_nginx.conf").unlink()
+    policy = rules(helpcenter, copy, site_url)
+    policy.cache["page"] = "private, max-age=60"
+    (copy / "_nginx.conf").write_text(nginx_conf(policy), encoding="utf-8")
+    with serve_with_nginx(copy) as base:
+        for path in ("/", "/en/", "/causes/installment-limit/", "/en/topics/index.html", "/en/no-such-page/"):
+            status, headers, _ = fetch(base, path)
+            assert status in (200, 404) and headers["cache-control"] == "private, max-age=60", path
+        for path in ("/sitemap.xml", "/en/search/search_index.json", "/robots.txt"):
+            status, headers, _ = fetch(base, path)
+            assert status == 200 and headers["cache-control"] == CACHE["other"], path
 
 
 def test_no_file_keeps_a_hashed_name_with_other_content(site):
@@ -215,8 +239,9 @@ def test_headers_file_matches_the_server(site, base_url, page_paths):
     blocks = parse_headers((site / "_headers").read_text(encoding="utf-8"))
     for path in hashed_assets(site):
         assert headers_for(blocks, path)["cache-control"] == IMMUTABLE, path
-    page = headers_for(blocks, "/" + page_paths["en"][0])
-    assert YEAR not in page.get("cache-control", "")
-    assert_security_headers(page)
+    for path in ["/" + p for p in page_paths["zh"] + page_paths["en"]] + ["/en/404.html"]:
+        page = headers_for(blocks, path)
+        assert page["cache-control"] == CACHE["page"], path  # what nginx sends (test above)
+        assert_security_headers(page)
     _, served, _ = fetch(base_url, "/")
     assert page["content-security-policy"] == served["content-security-policy"]
