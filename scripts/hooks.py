@@ -14,14 +14,13 @@ import errno
 import logging
 from copy import deepcopy
 from dataclasses import dataclass, field
-from html import escape, unescape
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from helpcenter import urls
 from helpcenter.errors import DataError
-from helpcenter.pages import NAV_ORDER, PAGES, made_from, page_meta
+from helpcenter.pages import PAGES, arrange_nav, made_from, page_meta, place_cause_pages
 from helpcenter.project import Project, load_project
 from helpcenter.publish import finish
 from helpcenter.publish.dates import SourceDates
@@ -29,13 +28,13 @@ from helpcenter.publish.output import AtomicOutput
 from helpcenter.publish.pagecheck import duplicate_id
 from helpcenter.publish.search_index import use_site_words
 from helpcenter.publish.search_worker import QUERY_JS, rewrite_page_config
-from helpcenter.render import page_context as context_of
-from helpcenter.render.errorpage import error_page
+from helpcenter.render.errorpage import error_context
+from helpcenter.render.page_context import page_context
 from helpcenter.render.renderer import Renderer
-from helpcenter.render.sharing import share_tags, site_names
+from helpcenter.render.sharing import site_names
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -97,18 +96,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Each cause page (docs/causes/<code>.md) at causes/<slug>/, the slug from the data. Before
-    static-i18n's on_files, which keeps the destination set here and adds <lang>/ itself."""
-    hc = _state().project.hc
-    for file in list(files):
-        found = hc.cause_for_src(file.src_uri)
-        if found is None:
-            continue
-        folder = urls.cause_page(found[0].slug)
-        dest = folder + "index.html" if config.use_directory_urls else folder.rstrip("/") + ".html"
-        files.remove(file)
-        files.append(File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
-                          dest_uri=dest, inclusion=file.inclusion))
+    place_cause_pages(files, _state().project.hc, config.use_directory_urls)
     query_js = files.get_file_from_path(QUERY_JS)
     if query_js is not None:  # built into the search worker (publish/search_worker.py)
         files.remove(query_js)
@@ -116,23 +104,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav, config: MkDocsConfig, files: Files):
-    """The top level in NAV_ORDER; the causes' section named with their number ("六种常见原因")."""
-    hc, generated = _state().project.hc, _state().project.generated
-
-    lang = _language(config)
-
-    def first_page(item):
-        return item if item.is_page else next(filter(None, map(first_page, item.children)), None)
-
-    def key(item) -> int:  # a page by its generator, a section by its folder (its first page's)
-        src = page.file.src_uri if (page := first_page(item)) else ""
-        name = src.split("/")[0] if item.is_section else generated.get(src)
-        return NAV_ORDER.index(name) if name in NAV_ORDER else len(NAV_ORDER)
-
-    nav.items.sort(key=key)
-    for item in nav.items:
-        if item.is_section and key(item) == NAV_ORDER.index(urls.CAUSES):
-            item.title = escape(hc.label("causes_nav", lang, **hc.count_words(lang, len(hc.causes))))
+    arrange_nav(nav, _state().project.hc, _state().project.generated, _language(config))
     return nav
 
 
@@ -150,10 +122,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     cause = found[0] if found else None
     generated = PAGES.get(build.project.generated.get(src, ""))
     day = build.dates.changed(made_from(Path(config.docs_dir), hc.langs, lang, src, cause, generated))
-    page.update_date = day.isoformat()  # the sitemap's lastmod; the page says it (overrides/main.html)
-    page.meta["hc_updated"] = {"label": hc.label("last_updated", lang), "colon": hc.colon[lang],
-                               "iso": day.isoformat(), "text": hc.date(day, lang)}
-    page.meta.update(page_meta(hc, lang, cause, generated))
+    page.update_date = day.isoformat()  # the sitemap's lastmod
+    page.meta.update(page_meta(hc, lang, cause, generated, day))
     renderer = Renderer(hc, lang, src, build.project.templates, url_for, build.site_url)
     if cause is not None:
         return renderer.cause_page(cause)
@@ -165,23 +135,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     build, lang = _state(), _language(config)
-    hc = build.project.hc
-
-    def href(url: str) -> str:
-        return get_relative_url(url, page.url)
-
-    if "toc_depth" in page.meta:  # checked in on_config (load/content.py)
-        context_of.prune_toc(page.toc, page.meta["toc_depth"])
-    context["hc_alternates"] = context_of.alternates(getattr(page.file, "alternates", {}), hc.langs.default,
-                                                     build.site_url)
-    context["hc_share"] = share_tags(
-        hc, lang, title=page.meta.get("hc_title") or unescape(page.title or ""),
-        description=page.meta.get("description") or config.site_description or "",
-        url=page.canonical_url or build.site_url, site_name=build.site_names[lang], site_url=build.site_url)
-    context["hc_search_help"] = context_of.search_help(hc, lang, build.page_urls.get(lang, {}), href)
-    context["hc_about"] = context_of.about_line(hc, lang)
-    context["hc_path"] = context_of.breadcrumbs(hc, lang, page.url, page.file.src_uri, href)
-    context["hc_path_label"] = hc.label("breadcrumbs", lang)
+    context.update(page_context(
+        build.project.hc, lang, page, lambda url: get_relative_url(url, page.url), site_url=build.site_url,
+        site_name=build.site_names[lang], description=config.site_description or "",
+        page_urls=build.page_urls.get(lang, {})))
     return context
 
 
@@ -202,27 +159,17 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
     """The error page in the language being built (overrides/404.html); the default language for
     the sitemap's x-default (overrides/sitemap.xml)."""
     build, lang = _state(), _language(config)
-    hc = build.project.hc
     if template_name == "sitemap.xml":
-        context["hc_default_language"] = hc.langs.default
-    if template_name != "404.html":
-        return context
-    i18n = _i18n(config)
-    # The language switcher would show the last page's alternates; here, each home.
-    extra: Any = config.extra  # static-i18n sets the alternates as an attribute, which Jinja reads first
-    extra.alternate = deepcopy(i18n.extra_alternate)
-    root = urlsplit(build.site_url).path
-    page_urls = {}
-    for page in context["nav"].pages:
-        found = hc.cause_for_src(page.file.src_uri)
-        page_urls[found[0].code if found else page.meta.get("generate")] = root + page.url
-    homes = {alt["lang"]: alt["link"] for alt in i18n.extra_alternate}
-    context["hc_error"] = error = error_page(hc, lang, page_urls, homes)
-    context["hc_search_help"] = context_of.search_help(hc, lang, build.page_urls.get(lang, {}), lambda u: root + u)
-    context["hc_about"] = context_of.about_line(hc, lang)
-    context["hc_share"] = share_tags(hc, lang, title=error.title, description=error.text,
-                                     url=urljoin(build.site_url, homes.get(lang, root)),
-                                     site_name=build.site_names[lang], site_url=build.site_url)
+        context["hc_default_language"] = build.project.langs.default
+    if template_name == "404.html":
+        i18n = _i18n(config)
+        # The language switcher would show the last page's alternates; here, each home. (static-i18n
+        # sets them as an attribute, which Jinja reads before the item.)
+        extra: Any = config.extra
+        extra.alternate = deepcopy(i18n.extra_alternate)
+        homes = {alt["lang"]: alt["link"] for alt in i18n.extra_alternate}
+        context.update(error_context(build.project.hc, lang, context["nav"].pages, homes, site_url=build.site_url,
+                                     site_name=build.site_names[lang], page_urls=build.page_urls.get(lang, {})))
     return context
 
 

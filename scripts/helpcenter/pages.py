@@ -1,15 +1,19 @@
 """The site's pages, in one table: each generated page (a stub whose front matter says
 `generate: <name>`) with how it is rendered, its title and description, whether readers and
-search engines should land on it, and the data it is made from (its "last updated" date); the
-cause pages beside them; and the navigation's order. scripts/hooks.py, the checks in project.py
-and the benchmark's bare reference all read it."""
+search engines should land on it, and the data it is made from (its "last updated" date); where
+the cause pages are published; and the navigation's order. scripts/hooks.py, the checks in
+project.py and the benchmark's bare reference all read it."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.files import File, Files
 
 from helpcenter import urls
 from helpcenter.languages import Languages
@@ -50,22 +54,57 @@ PAGES = {page.name: page for page in (
 NAV_ORDER = ("home", "troubleshooter", urls.CAUSES, "topics", "contact", "agents")
 
 
-def page_meta(hc: HelpCenter, lang: str, cause: Cause | None, generated: GeneratedPage | None) -> dict:
-    """What a page's front matter gets from the data: its title (escaped: Material prints titles as
-    HTML; `hc_title` plain, for link previews), its description (plain text, escaped where
-    overrides/main.html prints it), and for a page readers should not land on, no search entry
-    and `hc_noindex` (overrides/main.html, sitemap.xml)."""
+def page_meta(hc: HelpCenter, lang: str, cause: Cause | None, generated: GeneratedPage | None,
+              updated: datetime.date) -> dict:
+    """What a page's front matter gets from the data: the day its sources last changed (shown by
+    overrides/main.html), its title (escaped: Material prints titles as HTML; `hc_title` plain,
+    for link previews), its description (plain text, escaped where overrides/main.html prints
+    it), and for a page readers should not land on, no search entry and `hc_noindex`
+    (overrides/main.html, sitemap.xml)."""
+    meta: dict = {"hc_updated": {"label": hc.label("last_updated", lang), "colon": hc.colon[lang],
+                                 "iso": updated.isoformat(), "text": hc.date(updated, lang)}}
     if cause is not None:
         title, description = cause.title[lang], cause.summary[lang]
     elif generated is not None:  # the home page's window title is its question ("<question> - <site>")
         title = hc.label(generated.title, lang) if generated.title else hc.question[lang]
         description = generated.description(hc, lang)
     else:
-        return {}
-    meta = {"title": escape(title), "hc_title": title, "description": description}
+        return meta
+    meta.update(title=escape(title), hc_title=title, description=description)
     if generated is not None and generated.noindex:
         meta.update(search={"exclude": True}, hc_noindex=True)
     return meta
+
+
+def place_cause_pages(files: Files, hc: HelpCenter, use_directory_urls: bool) -> None:
+    """Each cause page (docs/causes/<code>.md) at causes/<slug>/, the slug from the data. Before
+    static-i18n's on_files, which keeps the destination set here and adds <lang>/ itself."""
+    for file in list(files):
+        found = hc.cause_for_src(file.src_uri)
+        if found is None:
+            continue
+        folder = urls.cause_page(found[0].slug)
+        dest = folder + "index.html" if use_directory_urls else folder.rstrip("/") + ".html"
+        files.remove(file)
+        files.append(File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
+                          dest_uri=dest, inclusion=file.inclusion))
+
+
+def arrange_nav(nav: Any, hc: HelpCenter, generated: dict[str, str], lang: str) -> None:
+    """The top level in NAV_ORDER; the causes' section named with their number ("六种常见原因").
+    `generated`: the stubs' generator by source."""
+    def first_page(item):
+        return item if item.is_page else next(filter(None, map(first_page, item.children)), None)
+
+    def key(item) -> int:  # a page by its generator, a section by its folder (its first page's)
+        src = page.file.src_uri if (page := first_page(item)) else ""
+        name = src.split("/")[0] if item.is_section else generated.get(src)
+        return NAV_ORDER.index(name) if name in NAV_ORDER else len(NAV_ORDER)
+
+    nav.items.sort(key=key)
+    for item in nav.items:
+        if item.is_section and key(item) == NAV_ORDER.index(urls.CAUSES):
+            item.title = escape(hc.label("causes_nav", lang, **hc.count_words(lang, len(hc.causes))))
 
 
 def made_from(docs: Path, langs: Languages, lang: str, src_uri: str, cause: Cause | None,

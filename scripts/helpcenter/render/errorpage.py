@@ -8,8 +8,12 @@ hosts serve the nearest 404.html, or the root one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from helpcenter.model import HelpCenter
+from helpcenter.render.page_context import about_line, search_help
+from helpcenter.render.sharing import share_tags
 
 
 @dataclass(frozen=True)
@@ -34,3 +38,23 @@ def error_page(hc: HelpCenter, lang: str, page_urls: dict[str, str], homes: dict
                "label": label("not_found_home", other), "href": homes[other]}
               for other in hc.langs.codes if other != lang and other in homes]
     return ErrorPage(label("not_found_title"), label("not_found_text"), links, others)
+
+
+def error_context(hc: HelpCenter, lang: str, nav_pages: list, homes: dict[str, str], *, site_url: str,
+                  site_name: str, page_urls: dict[str, str]) -> dict[str, Any]:
+    """The `hc_*` values of overrides/404.html's context: the error page of `lang`, with links to
+    every page of the navigation (`nav_pages`, MkDocs' pages) and to each language's home
+    (`homes`); absolute paths, as the page answers for any address."""
+    root = urlsplit(site_url).path
+    where = {}
+    for page in nav_pages:
+        found = hc.cause_for_src(page.file.src_uri)
+        where[found[0].code if found else page.meta.get("generate")] = root + page.url
+    error = error_page(hc, lang, where, homes)
+    return {
+        "hc_error": error,
+        "hc_search_help": search_help(hc, lang, page_urls, lambda url: root + url),
+        "hc_about": about_line(hc, lang),
+        "hc_share": share_tags(hc, lang, title=error.title, description=error.text,
+                               url=urljoin(site_url, homes.get(lang, root)), site_name=site_name, site_url=site_url),
+    }

@@ -5,13 +5,34 @@ and the absolute addresses of the page in each language."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import unescape
+from typing import Any
 from urllib.parse import urljoin
 
 from helpcenter import urls
 from helpcenter.model import HelpCenter
 from helpcenter.render.renderer import CAUSES_ANCHOR
+from helpcenter.render.sharing import share_tags
 
 Href = Callable[[str], str]  # a site path ("troubleshoot/") as a link from the page at hand
+
+
+def page_context(hc: HelpCenter, lang: str, page: Any, href: Href, *, site_url: str, site_name: str,
+                 description: str, page_urls: dict[str, str]) -> dict[str, Any]:
+    """The `hc_*` values of a page's template context (`page`: MkDocs' Page); `description`: the
+    site's, for a page without its own; `page_urls`: the generated pages' paths, by name."""
+    if "toc_depth" in page.meta:  # checked in on_config (load/content.py)
+        prune_toc(page.toc, page.meta["toc_depth"])
+    title = page.meta.get("hc_title") or unescape(page.title or "")
+    return {
+        "hc_alternates": alternates(getattr(page.file, "alternates", {}), hc.langs.default, site_url),
+        "hc_share": share_tags(hc, lang, title=title, description=page.meta.get("description") or description,
+                               url=page.canonical_url or site_url, site_name=site_name, site_url=site_url),
+        "hc_search_help": search_help(hc, lang, page_urls, href),
+        "hc_about": about_line(hc, lang),
+        "hc_path": breadcrumbs(hc, lang, page.url, page.file.src_uri, href),
+        "hc_path_label": hc.label("breadcrumbs", lang),
+    }
 
 
 def breadcrumbs(hc: HelpCenter, lang: str, page_url: str, src_uri: str, href: Href) -> list[tuple[str, str]]:
