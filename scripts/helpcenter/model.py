@@ -95,7 +95,7 @@ class HelpCenter:
         return {self.src_uri(cause, lang): (cause, lang) for cause in self.causes for lang in self.langs.codes}
 
     def typeset(self, text: str, lang: str) -> str:
-        """Text as shown in `lang` (its punctuation: helpcenter/typography.py)."""
+        """Text as shown in `lang` (its punctuation: render/typography.py)."""
         return full_width(text) if lang in self.full_width else text
 
     def date(self, day: datetime.date, lang: str) -> str:

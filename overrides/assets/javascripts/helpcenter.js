@@ -246,7 +246,7 @@ document.addEventListener("click", function (event) {
 })();
 
 // When the search worker finds the question outside what the site covers (it says so on the
-// "hc-search" channel, scripts/helpcenter/search_query.js), or no cause page (nor the contact
+// "hc-search" channel, search_query.js beside this file), or no cause page (nor the contact
 // page, which answers "客服电话") is among the results,
 // say that the site may not answer it and offer the troubleshooter and support (#hc-search-help,
 // in the page's language).

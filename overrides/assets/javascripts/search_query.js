@@ -1,11 +1,11 @@
 // The help center's search queries, run inside Material's search worker.
 //
-// scripts/helpcenter/search_worker.py puts this file in front of Material's worker script and
+// scripts/helpcenter/publish/search_worker.py puts this file in front of Material's worker script and
 // makes Material's Search.search() call HCSearch.query() instead of building the query itself
 // (Chinese segmentation + transformSearchQuery). The functions take plain data, so
 // tests/test_search_query.py runs them on their own in Chromium.
 //
-// Per language, the search index brings (config key "hc", from scripts/helpcenter/search_index.py):
+// Per language, the search index brings (config key "hc", from scripts/helpcenter/publish/search_index.py):
 //   lang      the index's language
 //   t2s       traditional -> simplified characters, as pairs in one string ("帳帐戶户..."), only for
 //             characters the index holds

@@ -4,7 +4,7 @@ its right name; a note left in docs/ (`notes.md`, `notes.txt`, `contact (1).md`)
 published, in the navigation, the sitemap and search. So each file there is a data file the
 build reads, a page it makes, an image, or an editor's file that mkdocs.yml's `exclude_docs`
 leaves out; anything else is one line (naming the name expected, where one is near). Cause pages
-are checked with their data (helpcenter/data.py).
+are checked with their data (load/causes.py).
 """
 
 from __future__ import annotations

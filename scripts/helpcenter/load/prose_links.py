@@ -55,7 +55,7 @@ def check_links(rel: str, body: str, first_line: int, name: str, docs: Path,
     for n, target in links(body):
         n += first_line - 1
         if not target or target.startswith(("#", "//")) or _SCHEME.match(target):
-            continue  # same page, or another site (helpcenter/prose_html.py checks which)
+            continue  # same page, or another site (load/prose_html.py checks which)
         if target.startswith("/"):
             raise DataError(f"{name}: line {n}: link '{target}' is absolute; link to the page's source "
                             "file relative to this one (../causes/fq-02.md)")

@@ -51,7 +51,7 @@ def build_worker(theme_dirs: list[str]) -> Worker:
     code = material.read_text(encoding="utf-8")
     if code.count(MATERIAL_QUERY) != 1:
         raise DataError(f"{material.name}: Material's query building changed; "
-                        "update scripts/helpcenter/search_worker.py (MATERIAL_QUERY)")
+                        "update scripts/helpcenter/publish/search_worker.py (MATERIAL_QUERY)")
     code = _SOURCE_MAP.sub("\n", code.replace(MATERIAL_QUERY, OUR_QUERY))
     query = next((Path(d) / QUERY_JS for d in theme_dirs if (Path(d) / QUERY_JS).is_file()), None)
     if query is None:
@@ -67,12 +67,12 @@ def rewrite_page_config(html: str, page: str, worker: Worker, base: str | None =
     match = _CONFIG.search(html)
     if not match:
         raise DataError(f"{page}: Material's page config (<script id=\"__config\">) not found; "
-                        "update scripts/helpcenter/search_worker.py")
+                        "update scripts/helpcenter/publish/search_worker.py")
     config = json.loads(match[2])
     search = config.get("search")
     if not isinstance(search, str) or not search.endswith(f"{WORKERS}/{worker.material}") or "base" not in config:
         raise DataError(f"{page}: Material's page config has no 'base' or no search worker "
-                        f"'{worker.material}'; update scripts/helpcenter/search_worker.py")
+                        f"'{worker.material}'; update scripts/helpcenter/publish/search_worker.py")
     config["search"] = search[: -len(worker.material)] + worker.name
     if base is not None:
         config["base"] = base

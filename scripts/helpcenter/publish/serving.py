@@ -56,7 +56,7 @@ def script_hashes(site: Path) -> list[str]:
     """CSP sources for the theme's inline scripts (Material's small boot scripts, which embed each
     page's base URL, and overrides/main.html's), each by its SHA-256, in a stable order. Only from
     the theme's frame around a page's content: a script that reached the content (prose is
-    checked, helpcenter/prose_html.py) would still not run."""
+    checked, load/prose_html.py) would still not run."""
     found = set()
     for page in site.rglob("*.html"):
         frame = _CONTENT.sub("", page.read_text(encoding="utf-8"))

@@ -1,7 +1,7 @@
 """Link previews: the Open Graph and Twitter tags a chat app or ticket system reads when a link to
 the site is pasted, and the share card image for each language.
 
-The share cards are PNG files made by scripts/share_cards.py (Chromium renders the site's name
+The share cards are PNG files made by `make share-cards` (Chromium renders the site's name
 in the system's CJK font) and committed under overrides/assets/images/; each records the words
 it shows, and tests/test_sharing.py checks they are still the site's.
 """
@@ -9,6 +9,7 @@ it shows, and tests/test_sharing.py checks they are still the site's.
 from __future__ import annotations
 
 import hashlib
+import re
 import struct
 import zlib
 
@@ -52,6 +53,7 @@ def share_tags(hc: HelpCenter, lang: str, *, title: str, description: str, url: 
 CARD_TEMPLATE = "partials/hc/share_card.html"  # its macro `card`
 _PNG = b"\x89PNG\r\n\x1a\n"
 _SOURCE_KEY = b"hc-source"
+_JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
 
 
 def site_names(config) -> dict[str, str]:
@@ -65,8 +67,10 @@ def card_words(hc: HelpCenter, site_names: dict[str, str], lang: str) -> tuple[s
 
 
 def card_source(words: tuple[str, ...], template_text: str) -> str:
-    """A digest of what a card shows and how: stored in its PNG, compared by the tests."""
-    return hashlib.sha256("\0".join((*words, template_text)).encode("utf-8")).hexdigest()
+    """A digest of what a card shows and how (the template without its comments, which do not
+    change a pixel): stored in its PNG, compared by the tests."""
+    template = _JINJA_COMMENT.sub("", template_text)
+    return hashlib.sha256("\0".join((*words, template)).encode("utf-8")).hexdigest()
 
 
 def with_source(png: bytes, source: str) -> bytes:

@@ -39,7 +39,7 @@ def config(site: Path, port: int, work: Path, host: str = "127.0.0.1") -> str:
     temp = {name: _quoted(work / name) for name in ("client", "proxy", "fastcgi", "uwsgi", "scgi")}
     # As root, workers would drop to 'nobody', who may not read a site under a private folder.
     user = "user root root;\n" if os.geteuid() == 0 else ""
-    return f"""# Written by scripts/helpcenter/nginx.py for a local preview.
+    return f"""# Written by scripts/helpcenter/tools/nginx.py for a local preview.
 {user}daemon off;
 worker_processes 1;
 pid {_quoted(work / "nginx.pid")};

@@ -1,7 +1,7 @@
 """Run search queries in Chromium and read the results: through the real search box, or straight
 through the page's search worker (the same worker and index, without the typing).
 
-Shared by tests/test_search.py and scripts/benchmark_search.py.
+Shared by tests/test_search.py and `python -m helpcenter benchmark-search`.
 """
 
 from __future__ import annotations
