@@ -28,6 +28,7 @@ from helpcenter.publish.output import AtomicOutput
 from helpcenter.publish.pagecheck import duplicate_id
 from helpcenter.publish.search_index import use_site_words
 from helpcenter.publish.search_worker import QUERY_JS, rewrite_page_config
+from helpcenter.render.cause_page import cause_page
 from helpcenter.render.errorpage import error_context
 from helpcenter.render.page_context import page_context
 from helpcenter.render.renderer import Renderer
@@ -124,9 +125,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     day = build.dates.changed(made_from(Path(config.docs_dir), hc.langs, lang, src, cause, generated))
     page.update_date = day.isoformat()  # the sitemap's lastmod
     page.meta.update(page_meta(hc, lang, cause, generated, day))
-    renderer = Renderer(hc, lang, src, build.project.templates, url_for, build.site_url)
+    renderer = Renderer(hc, lang, src, build.project.templates, url_for, build.site_url, build.project.stubs)
     if cause is not None:
-        return renderer.cause_page(cause)
+        return cause_page(renderer, cause)
     if generated is not None:
         build.page_urls.setdefault(lang, {})[generated.name] = page.url
         return generated.render(renderer)

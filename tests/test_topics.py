@@ -149,19 +149,24 @@ def test_a_topic_with_its_address_is_linked_there(helpcenter):
     """`url`, where set, is what the hub and the cause pages link to (none is set today)."""
     from dataclasses import replace
 
+    from helpcenter.project import project_at
+    from helpcenter.render.cause_page import cause_page
     from helpcenter.render.renderer import Renderer
-    from helpcenter.render.templates import Templates
-    from mkdocs.config import load_config
+    from helpcenter.render.topics_page import topics_page
 
     assert not any(t.url for t in helpcenter.topics.topics)
     url = "https://example.org/articles/pdd-limit"
     topics = tuple(replace(t, url=url) if t.id == "pinduoduo-bnpl-limit" else t for t in helpcenter.topics.topics)
     hc = replace(helpcenter, topics=replace(helpcenter.topics, topics=topics))
-    templates = Templates(load_config(str(ROOT / "mkdocs.yml")).theme.get_env())
-    hub = Renderer(hc, "en", "topics.md", templates, lambda src, anchor=None: src).topics_page()
+    project = project_at(ROOT)
+
+    def renderer(src: str) -> Renderer:
+        return Renderer(hc, "en", src, project.templates, lambda src, anchor=None: src, stubs=project.stubs)
+
+    hub = topics_page(renderer(project.stubs["topics"]))
     assert f'<a href="{url}" rel="noopener">' in hub
     cause = hc.cause_by_code("FQ-02")
-    page = Renderer(hc, "en", "causes/fq-02.md", templates, lambda src, anchor=None: src).cause_page(cause)
+    page = cause_page(renderer(hc.src_uri(cause, "zh")), cause)
     assert f"]({url})" in page
 
 

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from helpcenter import urls
 from helpcenter.languages import Languages
 from helpcenter.model import Cause, HelpCenter
+from helpcenter.render import agents_page, contact_page, home_page, topics_page, troubleshooter_page
 from helpcenter.render.renderer import Renderer
 
 ARTICLE = "article"  # in a page's sources: the source article and its translation into the page's language
@@ -38,15 +39,15 @@ def _label(key: str, **counts: Callable[[HelpCenter], int]) -> Callable[[HelpCen
 
 
 PAGES = {page.name: page for page in (
-    GeneratedPage("home", Renderer.home_page, None,
+    GeneratedPage("home", home_page.home_page, None,
                   lambda hc, lang: hc.label("home_description", lang, **hc.count_words(lang, len(hc.causes))),
                   (urls.CAUSES_DATA, ARTICLE)),
-    GeneratedPage("troubleshooter", Renderer.troubleshooter_page, "tr_title", _label("tr_intro"),
+    GeneratedPage("troubleshooter", troubleshooter_page.troubleshooter_page, "tr_title", _label("tr_intro"),
                   (urls.CAUSES_DATA, urls.TREE)),
-    GeneratedPage("topics", Renderer.topics_page, "topics_title",
+    GeneratedPage("topics", topics_page.topics_page, "topics_title",
                   _label("topics_intro", count=lambda hc: len(hc.topics.topics)), (urls.TOPICS,)),
-    GeneratedPage("contact", Renderer.contact_page, "contact_title", _label("contact_intro"), (urls.SUPPORT,)),
-    GeneratedPage("agents", Renderer.agents_page, "agent_title", _label("agent_intro"),
+    GeneratedPage("contact", contact_page.contact_page, "contact_title", _label("contact_intro"), (urls.SUPPORT,)),
+    GeneratedPage("agents", agents_page.agents_page, "agent_title", _label("agent_intro"),
                   (urls.CAUSES_DATA, urls.CAUSES), noindex=True),
 )}
 

@@ -38,6 +38,13 @@ class Project:
     templates: Templates
     worker: Worker
 
+    @property
+    def stubs(self) -> dict[str, str]:
+        """Each generated page's stub in the default language, by name (links name it; static-i18n
+        makes them lead to the page in the linking page's language)."""
+        others = tuple(f"{self.langs.suffix(lang)}.md" for lang in self.langs.others)
+        return {name: src for src, name in self.generated.items() if not src.endswith(others)}
+
 
 def load_project(config) -> Project:
     """Read and check the project of a loaded MkDocs config: languages, data, page sources,

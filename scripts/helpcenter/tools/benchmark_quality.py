@@ -27,6 +27,7 @@ from helpcenter import PROJECT as ROOT
 from helpcenter.languages import from_mkdocs_yml
 from helpcenter.pages import PAGES
 from helpcenter.project import project_at
+from helpcenter.render.cause_page import cause_page
 from helpcenter.render.renderer import Renderer
 from helpcenter.tools import command_parser
 from helpcenter.tools.browser import CHROMIUM_ARGS, chromium_path, launch
@@ -173,16 +174,14 @@ def bare_reference(workdir: Path) -> Path:
         return f"{url}#{anchor}" if anchor else url
 
     templates = project.templates
-    others = tuple(f"{hc.langs.suffix(lang)}.md" for lang in hc.langs.others)
-    stubs = {src: PAGES[name] for src, name in project.generated.items() if not src.endswith(others)}
     for lang in hc.langs.codes:
         suffix = hc.langs.suffix(lang)
-        for stub, page in stubs.items():  # each generated page where its stub is, made as the build makes it
-            renderer = Renderer(hc, lang, stub, templates, url_for, "https://help.example.com/")
-            (docs / stub.replace(".md", f"{suffix}.md")).write_text(page.render(renderer))
+        for name, stub in project.stubs.items():  # each generated page where its stub is, made as the build makes it
+            renderer = Renderer(hc, lang, stub, templates, url_for, "https://help.example.com/", project.stubs)
+            (docs / stub.replace(".md", f"{suffix}.md")).write_text(PAGES[name].render(renderer))
         for cause in hc.causes:
             src = hc.src_uri(cause, lang)
-            (docs / src).write_text(Renderer(hc, lang, src, templates, url_for).cause_page(cause))
+            (docs / src).write_text(cause_page(Renderer(hc, lang, src, templates, url_for, "", project.stubs), cause))
     (workdir / "mkdocs.yml").write_text("""\
 site_name: Bare reference
 site_url: https://help.example.com/
