@@ -253,7 +253,7 @@ def test_config_slips_stop_the_build_with_one_line(project, case, words):
     assert not (project / "site").exists()
 
 
-def test_editor_files_are_not_published(project):
+def test_editor_files_are_not_published(project, monkeypatch):
     """Backups and swap files (emacs, vim, merge tools) and a README for editors stay out."""
     names = ["causes/fq-02.en.md~", "causes/#fq-03.md#", "causes/.#fq-03.md", "causes/.fq-02.md.swp",
              "causes/fq-02.md.orig", "causes/fq-02.md.bak", "causes/fq-02.md.rej", "README.md",
@@ -263,7 +263,7 @@ def test_editor_files_are_not_published(project):
     config = load_config(str(project / "mkdocs.yml"))
     published = {f.src_uri for f in get_files(config) if not f.inclusion.is_excluded()}
     assert published.isdisjoint(names)
-    os.chdir(project)
+    monkeypatch.chdir(project)
     load_project(config)  # and none of them is an error
 
 

@@ -6,6 +6,7 @@ to check a bad input in a fraction of a build's time.
 
 from __future__ import annotations
 
+from contextlib import chdir
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -80,8 +81,11 @@ def load_project(config) -> Project:
 
 
 def project_at(root: Path = PROJECT) -> Project:
-    """The project of a folder with mkdocs.yml, for the tools: what a build of it would read."""
-    return load_project(load_config(str(root / "mkdocs.yml")))
+    """The project of a folder with mkdocs.yml, for the tools: what a build of it would read,
+    from whatever folder they run in (the search plugin reads its word list from the folder a
+    build runs in, which must be the project's)."""
+    with chdir(root):
+        return load_project(load_config(str(root / "mkdocs.yml")))
 
 
 def _data_files_named(config, docs: Path) -> list[str]:
