@@ -1,5 +1,7 @@
 """Serve a built site with Debian's nginx and the site's own rules (site/_nginx.conf, written by
-the build): what `make preview` runs, and what the browser and link tests talk to.
+the build): what `make preview` runs, and what the browser and link tests talk to. What nginx
+sends (redirects, error pages, cache policy, security headers) is decided when the site is built,
+in publish/serving.py; this only runs it.
 
 nginx runs from a configuration file of its own, in the foreground, with its pid and temporary
 files in a folder it can write, so it needs neither /etc/nginx/nginx.conf nor a system service.
