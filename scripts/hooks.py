@@ -196,6 +196,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     for lang, html in build.error_pages.items():
         (site / hc.langs.prefix(lang) / "404.html").write_text(html, encoding="utf-8")
     finish.write_search(site, hc, build.page_urls, build.project.worker)
+    finish.write_events_file(site)
     if _output.enabled:  # a site to publish, not `mkdocs serve`'s
         finish.for_servers(site, hc, build.site_url, build.dates)
     _output.built()

@@ -72,6 +72,7 @@ class HelpCenter:
     tree: Tree
     topics: Topics
     support: Support  # this deployment's channels (docs/data/support.yml)
+    feedback_reasons: tuple[Named, ...]  # why a page did not help (docs/data/feedback.yml)
     search: dict[str, SearchWords] = field(default_factory=dict)
     link_hosts: tuple[str, ...] = ()  # hosts prose may link to (site.yml), none by default
 

@@ -11,11 +11,15 @@ TREE = "data/troubleshooter.yml"
 TOPICS = "data/topics.yml"
 SEARCH = "data/search.yml"
 SUPPORT = "data/support.yml"
+FEEDBACK = "data/feedback.yml"
 
 # Below docs/, the cause pages' sources (causes/fq-02.md, causes/fq-02.en.md); on the site,
 # their pages (causes/<slug>/, en/causes/<slug>/).
 CAUSES = "causes"
 SHORT_LINKS = "go"
+# Where pages send readers' events (helpcenter.js): the site's own server answers; on a static host,
+# an empty file the build writes there.
+EVENTS = "_hc/event"
 
 
 def article_source(default_lang: str) -> str:
@@ -30,7 +34,7 @@ def article_translation(lang: str) -> str:
 
 def data_files(default_lang: str, others: tuple[str, ...]) -> set[str]:
     """Every data file below docs/ that the build reads (load/doc_files.py: nothing else is there)."""
-    return {CAUSES_DATA, SITE, TREE, TOPICS, SEARCH, SUPPORT, article_source(default_lang),
+    return {CAUSES_DATA, SITE, TREE, TOPICS, SEARCH, SUPPORT, FEEDBACK, article_source(default_lang),
             *(article_translation(lang) for lang in others)}
 
 

@@ -284,3 +284,122 @@ document.addEventListener("click", function (event) {
   new MutationObserver(update).observe(result, { childList: true, subtree: true, characterData: true });
   field.addEventListener("input", update);
 })();
+
+// Events for the help team: what readers search, which causes they reach, what they find
+// helpful. Sent to this site's own address and nowhere else (_hc/event, beside the pages: nginx
+// answers 204 and writes each as a JSON line, publish/serving.py; a static host answers with the
+// empty file the build puts there, so nothing shows as an error). As a GET with the event in its
+// query: a POST (sendBeacon) would be refused, with a console error, by every static host. No
+// cookie, no identifier; nothing at all where the reader asks not to be tracked (Do Not Track,
+// Global Privacy Control). A query is cut to 100 characters and its digit runs that could be a
+// phone, order or card number are masked before it leaves the page. At most 20 per page view.
+window.hcEvents = (function () {
+  var script = document.currentScript;
+  var address = script && script.dataset.hcEvents;
+  var lang = document.documentElement.lang;
+  var off = navigator.doNotTrack === "1" || window.doNotTrack === "1" || navigator.globalPrivacyControl === true;
+  function query(text) {
+    return String(text || "").replace(/\s+/g, " ").trim().toLowerCase()
+      .replace(/\d[\d -]{3,}\d/g, "#").slice(0, 100);
+  }
+  var left = 20; // events one page view may send: a reader's few, never a flood
+  function send(event) {
+    if (off || !address || left <= 0) return;
+    left -= 1;
+    event.lang = lang;
+    var url = address + "?e=" + encodeURIComponent(JSON.stringify(event));
+    try {
+      fetch(url, { keepalive: true, cache: "no-store", credentials: "omit" }).catch(function () {});
+    } catch (error) { /* a browser without fetch: no event */ }
+  }
+  return { send: send, query: query };
+})();
+
+// "Did this solve your problem?" (partials/hc/feedback.html): yes thanks the reader; no asks why
+// (docs/data/feedback.yml) and offers the contact page. One event per answer: a "no" is sent
+// with its reason, or without one when the reader leaves the page first. The answer is kept in
+// this browser (localStorage), so the question is not asked again on that page.
+window.hcFeedback = function (widget) {
+  var key = "hc-feedback:" + document.documentElement.lang + ":" + widget.dataset.hcFeedback;
+  var choices = widget.querySelector(".hc-feedback__choices");
+  var reasons = widget.querySelector(".hc-feedback__reasons");
+  var done = widget.querySelector(".hc-feedback__done");
+  var contact = widget.querySelector(".hc-feedback__contact");
+  var pending = null;
+  function remember(value) { try { localStorage.setItem(key, value); } catch (error) { /* private mode */ } }
+  function recalled() { try { return localStorage.getItem(key); } catch (error) { return null; } }
+  function show(vote) {
+    choices.querySelectorAll("button").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(button.dataset.vote === vote));
+      button.disabled = true;
+    });
+    reasons.hidden = true;
+    done.textContent = vote === "yes" ? done.dataset.yes : done.dataset.no;
+    contact.hidden = vote !== "no";
+  }
+  function flush(reason) {
+    if (!pending) return;
+    window.hcEvents.send({ type: "feedback", page: widget.dataset.hcFeedback, vote: pending, reason: reason || null });
+    remember(pending);
+    show(pending);
+    pending = null;
+  }
+  var before = recalled();
+  if (before === "yes" || before === "no") return show(before);
+  choices.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-vote]");
+    if (!button || button.disabled) return;
+    pending = button.dataset.vote;
+    if (pending === "yes") return flush(null);
+    choices.querySelectorAll("button").forEach(function (other) {
+      other.setAttribute("aria-pressed", String(other === button));
+    });
+    reasons.hidden = false;
+    reasons.querySelector("button").focus();
+  });
+  reasons.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-reason]");
+    if (button) flush(button.dataset.reason);
+  });
+  window.addEventListener("pagehide", function () { flush(null); });
+};
+document.querySelectorAll("[data-hc-feedback]").forEach(window.hcFeedback);
+
+// One search event per search: when the reader opens a result, or leaves the search box with a
+// query in it; never per keystroke. It says how many cause pages the results held, whether the
+// "not covered" note showed, and the result opened with its rank.
+(function () {
+  var field = document.querySelector("input.md-search__input");
+  var result = document.querySelector(".md-search-result");
+  if (!field || !result) return;
+  var sent = "";
+  var timer = 0;
+  function links() { return Array.prototype.slice.call(result.querySelectorAll(".md-search-result__item > a[href]")); }
+  function report(opened) {
+    clearTimeout(timer);
+    var query = window.hcEvents.query(field.value);
+    if (!query || (query === sent && !opened)) return;
+    sent = query;
+    var all = links();
+    var help = result.querySelector(".hc-search-help");
+    var event = {
+      type: "search", query: query,
+      causes: all.filter(function (a) { return /\/causes\/[^/]+\/(#|$)/.test(new URL(a.href).pathname + new URL(a.href).hash); }).length,
+      uncovered: Boolean(help && !help.hidden), opened: null, rank: null,
+    };
+    if (opened) {
+      var url = new URL(opened.href);
+      event.opened = url.pathname + url.hash;
+      event.rank = all.indexOf(opened) + 1;
+    }
+    window.hcEvents.send(event);
+  }
+  result.addEventListener("click", function (event) {
+    var link = event.target.closest(".md-search-result__item > a[href]");
+    if (link) report(link);
+  }, true);
+  // Leaving the box: a click on a result first takes the focus away, so wait for that click.
+  field.addEventListener("blur", function () { timer = setTimeout(function () { report(null); }, 400); });
+  field.addEventListener("focus", function () { clearTimeout(timer); });
+  window.addEventListener("pagehide", function () { report(null); });
+})();

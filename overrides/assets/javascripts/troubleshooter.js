@@ -51,9 +51,19 @@
     return data.order.filter(function (code) { return !out[code]; });
   }
 
+  // Where a path ends, as the help team's events and report name it: a cause's code, "check"
+  // (the causes still possible) or "support"; null for a question.
+  function endOf(step) {
+    return own(causeOf, step) ? causeOf[step] : step === data.end ? "check" : step === data.support ? "support" : null;
+  }
+
   function go(step, trail) {
     history.pushState({ hcTrail: trail }, "", "#" + step);
     render(step, trail, true);
+    var end = endOf(step);
+    if (end && window.hcEvents) {
+      window.hcEvents.send({ type: "tree", end: end, answers: trail.map(function (entry) { return entry.q + ":" + entry.a; }) });
+    }
   }
 
   function answer(question, choice, trail) {
@@ -189,6 +199,14 @@
     var view = own(data.questions, step) ? questionStep(step, trail)
       : own(causeOf, step) ? causeStep(causeOf[step])
         : step === data.end ? remainingStep(trail) : supportStep(trail);
+    // Every end asks whether it solved the problem (partials/hc/feedback.html, helpcenter.js).
+    var template = document.getElementById("hc-feedback-template");
+    if (endOf(step) && template && window.hcFeedback) {
+      var widget = template.content.firstElementChild.cloneNode(true);
+      widget.dataset.hcFeedback = "troubleshooter/" + endOf(step);
+      window.hcFeedback(widget);
+      view.body.push(widget);
+    }
     var answers = trail.map(function (entry) {
       return el("li", {}, [
         el("span", { text: data.questions[entry.q].text }),

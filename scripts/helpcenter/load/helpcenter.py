@@ -10,6 +10,7 @@ from helpcenter import urls
 from helpcenter.languages import Languages
 from helpcenter.load.article import load_article
 from helpcenter.load.causes import load_causes, load_translation
+from helpcenter.load.feedback import load_feedback
 from helpcenter.load.fields import Translated
 from helpcenter.load.search_words import load_search_words, normalize
 from helpcenter.load.site_words import load_site
@@ -55,6 +56,7 @@ def load_helpcenter(docs_dir: Path, langs: Languages,
         tree=load_tree(docs_dir / urls.TREE, name(urls.TREE), codes, langs),
         topics=load_topics(docs_dir / urls.TOPICS, name(urls.TOPICS), article.related, codes, langs),
         support=load_support(docs_dir / urls.SUPPORT, name(urls.SUPPORT), langs),
+        feedback_reasons=load_feedback(docs_dir / urls.FEEDBACK, name(urls.FEEDBACK), langs),
     )
     corpus = {lang: normalize(" ".join(_searchable_text(hc, lang))) for lang in langs.codes}
     return replace(hc, search=load_search_words(docs_dir / urls.SEARCH, name(urls.SEARCH), corpus, langs))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from helpcenter import urls
 from helpcenter.model import HelpCenter
 from helpcenter.publish.assets import fingerprint, precompress
 from helpcenter.publish.dates import SourceDates
@@ -40,11 +41,19 @@ def write_search(site: Path, hc: HelpCenter, page_urls: dict[str, dict[str, str]
     install_worker(site, worker)
 
 
+def write_events_file(site: Path) -> None:
+    """Where pages send readers' events: nginx answers it (serving.py); a static host, or `mkdocs
+    serve`, serves this empty file, so an event is dropped there without an error."""
+    (site / urls.EVENTS).parent.mkdir(parents=True, exist_ok=True)
+    (site / urls.EVENTS).write_bytes(b"")
+
+
 def for_servers(site: Path, hc: HelpCenter, site_url: str, dates: SourceDates) -> None:
     """What a server needs besides the pages: robots.txt, hashed asset names, the server rules and
     precompressed copies (assets.py, serving.py); every file dated by the newest commit, which
     servers send as Last-Modified and in the ETag."""
     (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n", encoding="utf-8")
+
     fingerprint(site)
     write_all(rules(hc, site, site_url), site)
     precompress(site)

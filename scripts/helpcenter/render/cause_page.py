@@ -8,6 +8,7 @@ import posixpath
 
 from helpcenter import urls
 from helpcenter.model import Cause
+from helpcenter.render.feedback import feedback
 from helpcenter.render.qr import qr_code
 from helpcenter.render.renderer import Renderer, blocks
 from helpcenter.render.templates import render
@@ -38,6 +39,7 @@ def cause_page(r: Renderer, cause: Cause) -> str:
             parts.append(render(c.prose, r.expand_refs(cause.sections[r.lang][section.id]), prose_note))
         if section.id == "contact":
             parts.append(r.contact_link())
+    parts.append(feedback(r, cause.code))
     parts.append(pager(r, cause))
     copy = {key: r.script_label(key) for key in ("copy_link", "copy_link_to", "copied_link", "copy_full_link")}
     # The short link, relative to this page: the script makes it absolute on the address the

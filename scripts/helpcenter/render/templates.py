@@ -20,7 +20,7 @@ from helpcenter.errors import DataError
 
 FOLDER = "partials/hc"
 NAMES = ("common", "cause", "home", "troubleshooter", "diagram", "agents", "topics", "contact", "redirect",
-         "share_card", "qr")
+         "share_card", "qr", "feedback")
 
 # Python-Markdown's escapable characters (a backslash before any other would show).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from functools import partial
 
+from markupsafe import Markup
+
 from helpcenter.load.troubleshooter import ANSWERS, END_ANCHOR, SUPPORT_ANCHOR, Step
 from helpcenter.render.diagram import NARROW, WIDE, layout
+from helpcenter.render.feedback import feedback
 from helpcenter.render.renderer import Renderer, blocks
 from helpcenter.render.templates import Text, render
 
@@ -34,7 +37,7 @@ def troubleshooter_page(r: Renderer) -> str:
     return blocks(
         render(c.heading, 1, r.t("tr_title"), "title"),
         render(c.paragraph, r.t("tr_intro")),
-        render(m.wizard, r.t("tr_wizard"), wizard_data(r)),
+        render(m.wizard, r.t("tr_wizard"), wizard_data(r), Markup(feedback(r, "troubleshooter"))),
         render(c.heading, 2, r.t("tr_all"), "all-questions"),
         render(m.tree, tree_items(r), tree_results(r), r.t("tr_results"), r.colon()),
         render(c.heading, 2, r.t("tr_diagram"), "diagram"),

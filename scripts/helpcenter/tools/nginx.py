@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from helpcenter.publish.serving import EVENTS_LOG
 from helpcenter.tools.system_packages import NEEDS, hint, missing
 
 MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
@@ -36,9 +37,14 @@ def _quoted(path: Path) -> str:
     return '"' + str(path).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def config(site: Path, port: int, work: Path, host: str = "127.0.0.1") -> str:
-    """A whole nginx.conf serving `site` on host:port with the site's rules."""
+def config(site: Path, port: int, work: Path, logs: Path, host: str = "127.0.0.1") -> str:
+    """A whole nginx.conf serving `site` on host:port with the site's rules; readers' events and
+    the access log (without the client's address or user agent) are written in `logs`."""
     temp = {name: _quoted(work / name) for name in ("client", "proxy", "fastcgi", "uwsgi", "scgi")}
+    # The site's rules, with this preview's events log in place of the production one.
+    rules = (site / "_nginx.conf").read_text(encoding="utf-8")
+    (work / "site.conf").write_text(rules.replace(f" {EVENTS_LOG} ", f" {_quoted(logs / 'events.log')} "),
+                                    encoding="utf-8")
     # As root, workers would drop to 'nobody', who may not read a site under a private folder.
     user = "user root root;\n" if os.geteuid() == 0 else ""
     return f"""# Written by scripts/helpcenter/tools/nginx.py for a local preview.
@@ -52,7 +58,9 @@ http {{
     include {_quoted(MIME_TYPES)};
     default_type application/octet-stream;
     types {{ application/manifest+json webmanifest; application/json map; }}
-    access_log off;
+    log_format hc_access '- - [$time_local] "$request" $status $body_bytes_sent "-" "-"';
+    access_log {_quoted(logs / "access.log")} hc_access;
+    include {_quoted(site.resolve() / "_nginx_http.conf")};
     log_not_found off;
     sendfile on;
     client_body_temp_path {temp["client"]};
@@ -64,7 +72,7 @@ http {{
         listen {host}:{port};
         server_name localhost;
         root {_quoted(site.resolve())};
-        include {_quoted(site.resolve() / "_nginx.conf")};
+        include {_quoted(work / "site.conf")};
     }}
 }}
 """
@@ -77,15 +85,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def _command(site: Path, port: int) -> Iterator[list[str]]:
+def _command(site: Path, port: int, logs: Path | None) -> Iterator[list[str]]:
     """The command that runs nginx on the site, with its configuration in a folder of its own
-    for as long as the block runs."""
+    for as long as the block runs (and its logs there too, unless `logs` names a folder)."""
     binary = nginx_path()
     if binary is None:
         raise RuntimeError(hint(missing(NEEDS["preview"])))
     with tempfile.TemporaryDirectory(prefix="hc-nginx-") as folder:
         work = Path(folder)
-        (work / "nginx.conf").write_text(config(site, port, work), encoding="utf-8")
+        logs = logs or work
+        logs.mkdir(parents=True, exist_ok=True)
+        (work / "nginx.conf").write_text(config(site, port, work, logs), encoding="utf-8")
         yield [binary, "-c", str(work / "nginx.conf"), "-p", str(work)]
 
 
@@ -93,9 +103,9 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
-def run_nginx(site: Path, port: int) -> int:
+def run_nginx(site: Path, port: int, logs: Path) -> int:
     """Run nginx on the site in the foreground until it stops (Ctrl-C, or SIGTERM: nginx is
-    stopped and its folder removed either way); its exit status."""
+    stopped and its folder removed either way), its logs in `logs`; its exit status."""
     with socket.socket() as probe:  # a port in use: one line, before nginx's own complaints
         try:
             probe.bind(("127.0.0.1", port))
@@ -104,7 +114,7 @@ def run_nginx(site: Path, port: int) -> int:
                                f"(PORT={port + 1} make preview)") from None
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        with _command(site, port) as command:
+        with _command(site, port, logs) as command:
             process = subprocess.Popen(command)
             try:
                 _wait_for(port, process)
@@ -121,10 +131,11 @@ def run_nginx(site: Path, port: int) -> int:
 
 
 @contextmanager
-def serve_with_nginx(site: Path, port: int | None = None) -> Iterator[str]:
-    """Run nginx on the site until the block ends; yields its base URL."""
+def serve_with_nginx(site: Path, port: int | None = None, logs: Path | None = None) -> Iterator[str]:
+    """Run nginx on the site until the block ends, its logs in `logs` (by default, gone with it);
+    yields its base URL."""
     port = port or free_port()
-    with _command(site, port) as command:
+    with _command(site, port, logs) as command:
         process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
         try:
             _wait_for(port, process)
