@@ -1,9 +1,10 @@
 # Two commands for a fresh machine (see README):
 #   make serve   - install pinned dependencies, serve the site at http://127.0.0.1:8000
-#   make test    - install, then every test (lint and types included) (as root, installs the Debian packages
-#                  the tests need: Chromium, nginx, a CJK font, Java, npm)
+#   make test    - install, then every test, lint and types included (as root, installs the
+#                  Debian packages the tests need: Chromium, nginx, a CJK font, Java, npm)
 # and: make build (static site in site/), make preview (the built site behind nginx, as in
-# production, at http://127.0.0.1:8080; PORT=... to change), make screenshots, make benchmark,
+# production, at http://127.0.0.1:8080; PORT=... to change; its logs in logs/), make report (the
+# help team's report from those logs), make screenshots, make benchmark,
 # make fresh-check (both set-up commands in a fresh Debian 12 root), make clean.
 
 PYTHON ?= python3.11
@@ -30,7 +31,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 PORT ?= 8080
 
-.PHONY: serve build preview test screenshots share-cards benchmark fresh-check clean
+.PHONY: serve build preview report test screenshots share-cards benchmark fresh-check clean
 
 $(STAMP): requirements.txt
 	@$(HAS_PYTHON)
@@ -50,6 +51,12 @@ preview:
 	@$(HAS_PYTHON) && $(SYSTEM) preview
 	@$(MAKE) --no-print-directory build
 	$(HC) preview site --port $(PORT)
+
+# The help team's report from the logs make preview (or a server) wrote: logs/ -> report/<lang>/.
+# SINCE=2026-12-01 UNTIL=2026-12-31 make report for a date range; LOGS=/var/log/nginx for a server's.
+LOGS ?= logs
+report: $(STAMP)
+	$(HC) report --logs $(LOGS) $(if $(SINCE),--since $(SINCE)) $(if $(UNTIL),--until $(UNTIL))
 
 # Checkers for the tests and benchmarks (axe-core, vnu-jar, lighthouse), pinned in package-lock.json.
 # --ignore-scripts: vnu-jar's install script would fetch a Java runtime; the machine's Java is used.

@@ -18,6 +18,7 @@ COMMANDS = {
     "share-cards": ("share_cards", "render the link-preview images from the site's words (make share-cards)"),
     "url-registry": ("url_registry", "list the URLs the site publishes that tests/published-urls.txt lacks"),
     "tree-report": ("tree_report", "print the troubleshooter as text, with figures about its paths"),
+    "report": ("report", "the help team's report from the site's logs: searches, feedback, ends (make report)"),
     "benchmark": ("benchmark_quality", "Lighthouse scores, first-visit weight and build time (make benchmark)"),
     "benchmark-search": ("benchmark_search", "search quality and speed per language, in the real search box"),
     "fresh-check": ("fresh_machine", "both set-up commands in a fresh Debian 12 root, as root (make fresh-check)"),
