@@ -125,7 +125,7 @@ def _header_lines(headers: dict[str, str], cache: str, indent: str) -> list[str]
     return lines
 
 
-def nginx_http_conf() -> str:
+def nginx_http_conf(rate: str = EVENTS_RATE) -> str:
     """What the events need at nginx's http level (log_format and limit_req_zone may not be in a
     server): the events' line, which holds the event and nothing about the reader, and the
     per-address rate limit."""
@@ -138,7 +138,7 @@ def nginx_http_conf() -> str:
         "# it (percent-encoded JSON). No address, no user agent, no cookie.",
         "log_format hc_event escape=json",
         "    '{\"time\":\"$time_iso8601\",\"limit\":\"$limit_req_status\",\"event\":\"$arg_e\"}';",
-        f"limit_req_zone $binary_remote_addr zone=hc_events:1m rate={EVENTS_RATE};",
+        f"limit_req_zone $binary_remote_addr zone=hc_events:1m rate={rate};",
     ]) + "\n"
 
 
