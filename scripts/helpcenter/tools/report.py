@@ -291,6 +291,10 @@ def main(argv: list[str] | None = None) -> int:
     written = write_report(args.out, tables, tally, links, titles, dates)
     skipped = sum(tally.skipped.values())
     why = ", ".join(f"{n} {reason}" for reason, n in tally.skipped.most_common())
+    if args.events:
+        print(f"checked events from {args.events} in {time.monotonic() - started:.1f} s; "
+              f"{len(written)} files in {args.out}")
+        return 0
     print(f"{tally.events} events ({tally.lines} lines; {tally.dropped} dropped over the rate limit, "
           f"{tally.outside} outside the dates, {skipped} skipped{': ' + why if why else ''}) "
           f"in {time.monotonic() - started:.1f} s; {len(written)} files in {args.out}")
