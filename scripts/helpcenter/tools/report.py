@@ -246,6 +246,12 @@ def count(events_csv: Path | str, langs: list[str]) -> dict[str, dict[str, tuple
     return out
 
 
+# The column each table's bars show.
+BARS = {"searches": "searches", "searches_without_a_cause": "searches", "results_opened_by_rank": "opened",
+        "feedback": "not_helpful", "feedback_reasons": "answers", "troubleshooter_ends": "readers",
+        "short_links": "hits"}
+
+
 def write_report(out: Path, tables: dict, tally: Tally, links: list[tuple[str, str, int]], titles: dict,
                  dates: str) -> list[Path]:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True)
@@ -261,7 +267,8 @@ def write_report(out: Path, tables: dict, tally: Tally, links: list[tuple[str, s
                 writer.writerow(columns)
                 writer.writerows(rows)
             written.append(folder / f"{name}.csv")
-        html = template.render(lang=lang, tables=lang_tables, tally=tally, titles=titles[lang], dates=dates)
+        html = template.render(lang=lang, tables=lang_tables, tally=tally, titles=titles[lang], dates=dates,
+                               bars=BARS, shown=30)
         (folder / "index.html").write_text(html, encoding="utf-8")
         written.append(folder / "index.html")
     return written

@@ -1,4 +1,6 @@
-"""Build the site and screenshot pages at desktop and phone width, light and dark.
+"""Build the site and screenshot pages at desktop and phone width, light and dark; and the
+"did this solve your problem?" widget after a "no" (feedback-*), and the help team's report over
+sample events (report-*).
 
     python -m helpcenter screenshots [OUT_DIR]     (default: screenshots/)
 """
@@ -11,7 +13,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from helpcenter import PROJECT as ROOT
-from helpcenter.tools import build_site, command_parser
+from helpcenter.tools import build_site, command_parser, report
+from helpcenter.tools.benchmark_events import synthetic
 from helpcenter.tools.browser import launch
 from helpcenter.tools.localserver import serve_directory
 
@@ -41,9 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", nargs="?", type=Path, default=ROOT / "screenshots", help="default: screenshots/")
     out = parser.parse_args(argv).out
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as site:
+    with tempfile.TemporaryDirectory() as site, tempfile.TemporaryDirectory() as logs:
         build_site(Path(site))
-        with serve_directory(Path(site)) as base, sync_playwright() as p:
+        synthetic(Path(logs) / "events.log", 5000)
+        report.main(["--logs", logs, "--out", str(Path(logs) / "report")])
+        with serve_directory(Path(site)) as base, serve_directory(Path(logs) / "report") as report_base, \
+                sync_playwright() as p:
             browser = launch(p)
             for scheme in ("light", "dark"):
                 for view, (width, height) in VIEWPORTS.items():
@@ -58,6 +64,18 @@ def main(argv: list[str] | None = None) -> int:
                         target = out / f"{name}-{view}-{scheme}.png"
                         page.screenshot(path=str(target), full_page=True)
                         print(target)
+                    for lang, prefix in (("zh", ""), ("en", "en/")):
+                        page.goto(f"{base}{prefix}causes/installment-limit/")
+                        widget = page.locator("[data-hc-feedback]")
+                        widget.locator("button[data-vote=no]").click()
+                        target = out / f"feedback-{lang}-{view}-{scheme}.png"
+                        widget.screenshot(path=str(target))
+                        print(target)
+                        page.evaluate("localStorage.clear()")
+                    page.goto(report_base + "zh/index.html")
+                    target = out / f"report-zh-{view}-{scheme}.png"
+                    page.screenshot(path=str(target), full_page=True)
+                    print(target)
                     page.close()
             browser.close()
     return 0
