@@ -198,3 +198,20 @@ def test_the_dates_asked_for_and_short_links_from_the_access_log(tmp_path):
     assert "十一月" not in (out / "zh" / "searches.csv").read_text(encoding="utf-8")
     assert (out / "zh" / "short_links.csv").read_text(encoding="utf-8").splitlines()[1:] == ["FQ-02,1"]
     assert (out / "en" / "short_links.csv").read_text(encoding="utf-8").splitlines()[1:] == ["FQ-02,1"]
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_the_widget_never_shifts_the_page(page, base_url, helpcenter, width):
+    """Shown from the first paint (html.js is set in <head>): nothing moves as the page loads. The
+    viewport is as tall as the page, so that a shift anywhere on it counts."""
+    page.set_viewport_size({"width": width, "height": 12000})
+    page.goto(f"{base_url}causes/{helpcenter.causes[0].slug}/", wait_until="load")
+    assert page.locator("[data-hc-feedback]").is_visible()
+    page.wait_for_timeout(300)
+    shift = page.evaluate("""() => new Promise(done => {
+        let sum = 0;
+        new PerformanceObserver(list => list.getEntries().forEach(e => { if (!e.hadRecentInput) sum += e.value; }))
+            .observe({type: "layout-shift", buffered: true});
+        setTimeout(() => done(sum), 200);
+    })""")
+    assert shift < 0.01
