@@ -101,7 +101,7 @@
           cause: data.causes[question.about].title, question: question.text, answer: labels.no,
         });
       }
-      return entry.a === "unsure" ? fill(labels.support_unsure, { question: question.text })
+      return entry.a === "unsure" ? fill(labels.support_unsure, { unsure: labels.unsure, question: question.text })
         : fill(labels.support_answer, { question: question.text, answer: labels.yes });
     });
     var open = remaining(trail);

@@ -28,6 +28,11 @@ def result_href(r: Renderer, step: Step) -> str:
     return f"#{step.anchor}"
 
 
+def answer_words(hc, lang: str) -> dict[str, str]:
+    """The answer buttons' words, for labels that name them ("choose Yes, No or Not sure")."""
+    return {answer: hc.label(f"tr_{answer}", lang) for answer in ANSWERS}
+
+
 def troubleshooter_page(r: Renderer) -> str:
     m, c = r.templates.troubleshooter, r.templates.common
     labels = {"yes": r.t("tr_yes"), "no": r.t("tr_no"), "unsure": r.t("tr_unsure"),
@@ -36,7 +41,7 @@ def troubleshooter_page(r: Renderer) -> str:
               for size in (WIDE, NARROW)]
     return blocks(
         render(c.heading, 1, r.t("tr_title"), "title"),
-        render(c.paragraph, r.t("tr_intro")),
+        render(c.paragraph, r.t("tr_intro", **answer_words(r.hc, r.lang))),
         render(m.wizard, r.t("tr_wizard"), wizard_data(r), Markup(feedback(r, "troubleshooter"))),
         render(c.heading, 2, r.t("tr_all"), "all-questions"),
         render(m.tree, tree_items(r), tree_results(r), r.t("tr_results"), r.colon()),
