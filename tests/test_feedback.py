@@ -215,3 +215,19 @@ def test_the_widget_never_shifts_the_page(page, base_url, helpcenter, width):
         setTimeout(() => done(sum), 200);
     })""")
     assert shift < 0.01
+
+
+def test_checked_events_from_elsewhere_as_parquet_give_the_same_report(tmp_path):
+    """The scale plan: events checked once and kept as Parquet (or JSON) anywhere DuckDB reads."""
+    import duckdb
+
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "events.log").write_text(line(GOOD) * 3 + line(GOOD | {"query": "额度", "causes": 0}), encoding="utf-8")
+    report.read_events(report.log_files(logs, "events.log"), None, None, tmp_path / "events.csv")
+    duckdb.connect().read_csv(str(tmp_path / "events.csv"), header=True, dtype=report.TYPES) \
+        .write_parquet(str(tmp_path / "events.parquet"))
+    assert report.main(["--logs", str(logs), "--out", str(tmp_path / "a")]) == 0
+    assert report.main(["--events", str(tmp_path / "events.parquet"), "--out", str(tmp_path / "b")]) == 0
+    for name in report.QUERIES:
+        assert (tmp_path / "a/zh" / f"{name}.csv").read_bytes() == (tmp_path / "b/zh" / f"{name}.csv").read_bytes()
