@@ -1,41 +1,25 @@
 """Shared fixtures: one strict build of the real project, served on 127.0.0.1 by nginx with the
 rules the build wrote (as `make preview` and production serve it) or by a plain file server (a
-static host with no configuration), and Chromium."""
+static host with no configuration), and Chromium.
+
+The helpers and data the tests share are in support/ (imported as `support.…`)."""
 
 from __future__ import annotations
 
 import fcntl
-import os
-import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpcenter.languages import from_mkdocs_yml
 from helpcenter.load.helpcenter import load_helpcenter
 from helpcenter.publish.registry import site_pages
 from helpcenter.tools.browser import launch
 from helpcenter.tools.localserver import serve_directory
 from helpcenter.tools.nginx import serve_with_nginx
-from helpcenter.tools.system_packages import hint, missing
-
-ROOT = Path(__file__).resolve().parents[1]
-LANGUAGES = from_mkdocs_yml(ROOT / "mkdocs.yml")
-LANGS = LANGUAGES.codes
-PREFIX = {lang: LANGUAGES.prefix(lang) for lang in LANGS}
-
+from support.projects import Build, copy_project, run_build
+from support.site import LANGUAGES, ROOT
+from support.system import require
 
 BROWSER_FIXTURES = {"browser", "page", "base_url", "plain_url"}
-
-
-def require(*packages: str) -> None:
-    """Fail in one line naming the Debian packages a test needs and the machine lacks (make test
-    installs them as root, so a missing one is a broken set-up, never a reason to skip)."""
-    lacking = missing(list(packages))
-    if lacking:
-        pytest.fail(hint(lacking), pytrace=False)
 
 
 def pytest_configure(config):
@@ -49,36 +33,9 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@dataclass
-class Build:
-    returncode: int
-    log: str
-    site: Path
-
-
-def run_build(project: Path, site: Path) -> Build:
-    """`mkdocs build --strict` of `project` into `site`, as the Makefile runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
-    )
-    return Build(result.returncode, result.stdout + result.stderr, site)
-
-
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of what a build reads, to break or change in a test."""
-    for part in ("mkdocs.yml", "docs", "overrides", "scripts"):
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, target / part)
-    return target
-
-
 @pytest.fixture
 def project(tmp_path) -> Path:
+    """A copy of the project to break or change (support/projects.py)."""
     return copy_project(tmp_path)
 
 

@@ -9,41 +9,14 @@ written.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
-from pathlib import Path
 
 import pytest
-from conftest import run_build
 from helpcenter.errors import DataError
 from helpcenter.project import load_project
 from mkdocs.config import load_config
-from test_growth import SEVENTH
-
-
-def edit(project: Path, rel: str, old: str, new: str) -> None:
-    path = project / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def save_as_gbk(project: Path, rel: str) -> None:
-    path = project / rel
-    path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
-
-
-def add_seventh_cause(project: Path, number: int, why: str | None = None) -> None:
-    """test_growth's seventh cause, with this number and (if given) this `why` prose."""
-    with (project / "docs/data/causes.yml").open("a", encoding="utf-8") as data:
-        data.write(SEVENTH.replace("number: 7", f"number: {number}"))
-    for suffix in ("", ".en"):
-        text = (project / f"docs/causes/fq-06{suffix}.md").read_text(encoding="utf-8")
-        if why is not None:
-            text = re.sub(r"(## \{#why\}\n).*?(?=## )", lambda m: m[1] + why + "\n", text, flags=re.S)
-        (project / f"docs/causes/fq-07{suffix}.md").write_text(text, encoding="utf-8")
-
+from support.projects import add_seventh_cause, apply_change, edit, expected_line, run_build, save_as_gbk, tree_digest
 
 CAUSE_3_TITLE = """      zh: 系统维护或故障
       en: System maintenance or technical fault
@@ -311,46 +284,14 @@ EDITS = {
 }
 
 
-def expected_line(project: Path, message: str) -> str:
-    """The message with each `line {text}` made the number of the first line of the broken file
-    that holds `text` ("{text}+1": the line after it): the lines stay right as the files change."""
-    if not re.search(r"lines? \{", message):
-        return message
-    rel = message.split(":", 1)[0]
-    data = (project / rel).read_bytes()
-    try:
-        lines = data.decode("utf-8").splitlines()
-    except UnicodeDecodeError:  # a file saved as GBK, on purpose
-        lines = data.decode("gb18030").splitlines()
-
-    def number(match: re.Match) -> str:
-        text, after = match[1], int(match[2] or 0)
-        return str(next(i for i, line in enumerate(lines, start=1) if text in line) + after)
-
-    return re.sub(r"\{(.+?)\}(?:\+(\d))?(?=[:) ]| and)", number, message)
-
-
-def broken_project(project: Path, change) -> Path:
-    if callable(change[0]):
-        change[0](project)
-    else:
-        edit(project, *change[:3])
-    return project
-
-
 @pytest.mark.parametrize("case", EDITS, ids=list(EDITS))
 def test_bad_input_fails_with_one_line(project, case, monkeypatch):
     *change, message = EDITS[case]
-    broken_project(project, change)
+    apply_change(project, change)
     monkeypatch.chdir(project)  # as `mkdocs build` runs, from the project folder
     with pytest.raises(DataError) as caught:
         load_project(load_config(str(project / "mkdocs.yml")))
     assert str(caught.value) == expected_line(project, message)
-
-
-def tree_digest(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 # The kinds of failure a build meets: in the data, in a page, a warning in strict mode, a
@@ -378,7 +319,7 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(project, site, case):
     previous = project / "site"
     shutil.copytree(site, previous)
     before = tree_digest(previous)
-    broken_project(project, change)
+    apply_change(project, change)
     result = run_build(project, previous)
     assert result.returncode != 0, result.log
     assert tree_digest(previous) == before, "the previous site was changed"

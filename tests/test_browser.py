@@ -6,9 +6,9 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import LANGS, PREFIX
 from helpcenter.tools.browser import visit_all
 from helpcenter.tools.searchcheck import search
+from support.site import LANGS, PREFIX
 
 
 def open_page(page, url):

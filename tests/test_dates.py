@@ -5,20 +5,14 @@ commit are byte-identical whatever the day, the clock or the files' modification
 from __future__ import annotations
 
 import datetime
-import hashlib
 import os
 import subprocess
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import copy_project, run_build
+from support.projects import copy_project, run_build, tree_digest
 
 COMMITTED = 1_700_000_000  # 2023-11-14, a day that is not today
-
-
-def digests(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def page_day(site: Path, path: str) -> str:
@@ -31,11 +25,7 @@ def day_of(stamp: int) -> str:
 
 
 def build_with(project: Path, site: Path, epoch: int) -> None:
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # run_build passes the environment on
-    try:
-        result = run_build(project, site)
-    finally:
-        del os.environ["SOURCE_DATE_EPOCH"]
+    result = run_build(project, site, env={"SOURCE_DATE_EPOCH": str(epoch)})
     assert result.returncode == 0, result.log
 
 
@@ -52,7 +42,7 @@ def test_two_builds_of_one_commit_are_identical(tmp_path):
         if ".git" not in path.parts:
             os.utime(path, (2_000_000_000, 2_000_000_000))
     build_with(project, tmp_path / "second", 2_000_000_000)
-    first, second = digests(tmp_path / "first"), digests(tmp_path / "second")
+    first, second = tree_digest(tmp_path / "first"), tree_digest(tmp_path / "second")
     assert first == second
     # Every file is dated by the commit: a server's Last-Modified and ETag stay the same too.
     for site in (tmp_path / "first", tmp_path / "second"):

@@ -9,7 +9,8 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import LANGS, PREFIX, copy_project, run_build
+from support.projects import SEVENTH, copy_project, run_build
+from support.site import LANGS, PREFIX
 
 
 def html(site, path: str) -> BeautifulSoup:
@@ -24,26 +25,6 @@ def edit(path, old, new):
 
 # -- a third language and a seventh cause, in one copy of the project --------------------------
 
-SEVENTH = """
-  - code: FQ-07
-    number: 7
-    source: help-team
-    slug: payment-method-limit
-    former_slugs: []
-    confused_with: [FQ-02]
-    keywords:
-      zh: [银行卡单笔限额]
-      en: [card payment cap]
-    title:
-      zh: 测试用的第七种原因
-      en: A seventh cause for the test
-    seen:
-      zh: 只在测试里出现
-      en: Seen only in the test
-    summary:
-      zh: 这是帮助中心补充的原因，只用于测试。
-      en: A cause the help center added, for the test only.
-"""
 LAST = """larger ones can't, the limit is a likely reason.
     yes: FQ-02
     no: end

@@ -8,11 +8,11 @@ import re
 
 import pytest
 import yaml
-from conftest import LANGS, LANGUAGES, PREFIX, copy_project, run_build
 from helpcenter.tools.browser import visit_all
 from helpcenter.tools.localserver import serve_directory
 from helpcenter.tools.searchcheck import search
-from test_quality import one_page_of_each_kind
+from support.projects import copy_project, run_build
+from support.site import LANGS, LANGUAGES, PREFIX, one_page_of_each_kind
 
 pytestmark = pytest.mark.browser
 

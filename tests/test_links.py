@@ -7,8 +7,9 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import LANGS, PREFIX, ROOT, copy_project, run_build
 from helpcenter.publish.registry import published_urls, read_registry, resolve
+from support.projects import copy_project, run_build
+from support.site import LANGS, PREFIX, ROOT
 
 REGISTRY = ROOT / "tests/published-urls.txt"
 CODE = re.compile(r"^FQ-\d{2}$")

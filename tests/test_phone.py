@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import LANGS, PREFIX
+from support.site import LANGS, PREFIX
 
 PHONE = {"width": 390, "height": 844}
 

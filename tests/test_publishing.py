@@ -21,14 +21,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import require, run_build
 from helpcenter.errors import DataError
 from helpcenter.project import load_project
 from helpcenter.publish.dates import SourceDates
 from helpcenter.tools.nginx import free_port
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
-from test_bad_input import broken_project, expected_line
+from support.projects import apply_change, expected_line, run_build
+from support.system import require
 
 PAGE = "docs/causes/fq-02.md"
 PAGE_EN = "docs/causes/fq-02.en.md"
@@ -223,7 +223,7 @@ CASES = {
 @pytest.mark.parametrize("case", [c for c in CASES if CASES[c][-1] is not None], ids=str)
 def test_each_case_is_one_line(project, case, monkeypatch):
     *change, message = CASES[case]
-    broken_project(project, change)
+    apply_change(project, change)
     monkeypatch.chdir(project)
     with pytest.raises(DataError) as caught:
         load_project(load_config(str(project / "mkdocs.yml")))
@@ -231,8 +231,8 @@ def test_each_case_is_one_line(project, case, monkeypatch):
 
 
 def test_a_listed_host_may_be_linked_and_safe_markup_passes(project, monkeypatch):
-    broken_project(project, ("docs/data/site.yml", "link_hosts: []", "link_hosts: [bank.example.com]"))
-    broken_project(project, prose("见[银行的说明](https://bank.example.com/help)，或 <kbd>Ctrl</kbd>+<kbd>F</kbd>。\n\n"
+    apply_change(project, ("docs/data/site.yml", "link_hosts: []", "link_hosts: [bank.example.com]"))
+    apply_change(project, prose("见[银行的说明](https://bank.example.com/help)，或 <kbd>Ctrl</kbd>+<kbd>F</kbd>。\n\n"
                                   "<details><summary>更多</summary>\n\n先还款。\n\n</details>\n\n"
                                   "!!! note \"注意\"\n    先还款再试。\n\n[写信](mailto:help@example.com)，"
                                   "[联系客服](https://help.example.com/contact/) :material-alert: :fontawesome-brands-weixin:"))
@@ -244,7 +244,7 @@ def test_a_listed_host_may_be_linked_and_safe_markup_passes(project, monkeypatch
                                          ("a language turned off", "'build: false' is not supported")])
 def test_config_slips_stop_the_build_with_one_line(project, case, words):
     *change, _ = CASES[case]
-    broken_project(project, change)
+    apply_change(project, change)
     result = run_build(project, project / "site")
     assert result.returncode != 0
     assert "Traceback" not in result.log, result.log

@@ -12,7 +12,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import LANGS, PREFIX, ROOT, require
+from support.site import LANGS, PREFIX, ROOT, one_page_of_each_kind
+from support.system import require
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
@@ -36,13 +37,6 @@ def url_path(site: Path, html: Path) -> str:
     """The URL path a static host serves `html` at."""
     rel = html.relative_to(site).as_posix()
     return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-
-
-def one_page_of_each_kind(paths: list[str]) -> list[str]:
-    """The pages made from different templates: every page but the causes, and one cause (the
-    cause pages differ only in their data, which test_injection shows is text)."""
-    causes = [p for p in paths if "causes/" in p]
-    return [p for p in paths if p not in causes] + causes[:1]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

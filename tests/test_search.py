@@ -9,10 +9,10 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import LANGS, PREFIX
 from helpcenter.errors import DataError
 from helpcenter.publish.search_worker import MATERIAL_QUERY, build_worker, rewrite_page_config
 from helpcenter.tools.searchcheck import ask_worker, clear_query, expected_path, load_queries, search, type_query
+from support.site import LANGS, PREFIX
 
 pytestmark = pytest.mark.browser
 QUERIES = load_queries()

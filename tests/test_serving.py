@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 import brotli
 import pytest
 from bs4 import BeautifulSoup
-from conftest import LANGS, PREFIX
 from helpcenter.publish.assets import HASHED
 from helpcenter.publish.serving import IMMUTABLE
+from support.site import LANGS, PREFIX
 
 YEAR = "max-age=31536000"
 

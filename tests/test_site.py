@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import LANGS, PREFIX
+from support.site import LANGS, PREFIX
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+")
 # On English pages Chinese may only stand in parentheses beside its English gloss, as the

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import LANGS, LANGUAGES, PREFIX, copy_project, run_build
 from helpcenter.errors import DataError
 from helpcenter.load.support import load_support
+from support.projects import copy_project, run_build
+from support.site import LANGS, LANGUAGES, PREFIX
 
 NAME = "docs/data/support.yml"
 # Visibly examples: they live only in tests, never in the shipped data.

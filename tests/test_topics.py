@@ -7,11 +7,11 @@ import copy
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import LANGS, LANGUAGES, PREFIX, ROOT
 from helpcenter.errors import DataError
 from helpcenter.load.article import load_article
 from helpcenter.load.topics import load_topics
 from helpcenter.tools.searchcheck import search
+from support.site import LANGS, LANGUAGES, PREFIX, ROOT
 
 DATA = ROOT / "docs/data/topics.yml"
 NAME = "docs/data/topics.yml"

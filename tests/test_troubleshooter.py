@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import LANGS, LANGUAGES, PREFIX
 from helpcenter.errors import DataError
 from helpcenter.load.troubleshooter import load_tree
+from support.site import LANGS, LANGUAGES, PREFIX
 
 NAME = "docs/data/troubleshooter.yml"
 SMALL = {
