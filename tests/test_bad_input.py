@@ -1,10 +1,10 @@
 """Bad input stops the build with one line naming the file, the entry and the field; no traceback,
 and the site that was there stays as it was.
 
-Each kind of bad input is one row of EDITS, checked in-process (the checks on_config runs, on a
-copy of the project): fast, and exactly the line a build prints. A few rows also run a real
-build, over a previous site, to show that the line is all MkDocs prints and that nothing is
-written.
+Each kind of bad input is one row of EDITS, checked in-process (load_project, the checks
+on_config runs, on a copy of the project): fast, and exactly the line a build prints. Real builds
+over a previous site (BUILD_FAILURES) show, for one row and for each kind of failure found only
+while building, that the line is all MkDocs prints and that nothing is written.
 """
 
 from __future__ import annotations
@@ -73,6 +73,20 @@ EDITS = {
     "duplicate slug": (
         "docs/data/causes.yml", "slug: account-status", "slug: item-not-eligible",
         "docs/data/causes.yml: cause 5: duplicate slug 'item-not-eligible' (also in cause 4)"),
+    "a code given to two causes": (
+        "docs/data/causes.yml", "code: FQ-03", "code: FQ-02",
+        "docs/data/causes.yml: cause 3: duplicate code 'FQ-02' (also in cause 2)"),
+    "a code that is not FQ and two digits": (
+        "docs/data/causes.yml", "code: FQ-03", "code: fq3",
+        "docs/data/causes.yml: cause 3: 'code' must look like FQ-01, found 'fq3'"),
+    "a former slug that is a live page": (
+        "docs/data/causes.yml", "    slug: account-status\n    former_slugs: []\n",
+        "    slug: account-status\n    former_slugs: [item-not-eligible]\n",
+        "docs/data/causes.yml: cause 5: 'former_slugs' entry 'item-not-eligible' collides with the "
+        "live page causes/item-not-eligible/"),
+    "a retired code taken again": (
+        "docs/data/causes.yml", "retired_codes: []", "retired_codes: [FQ-06]",
+        "docs/data/causes.yml: cause 6: code 'FQ-06' is retired: never reuse a code, take a new one"),
     "a cause number that is not the article's": (
         "docs/data/causes.yml", "number: 6", "number: 9",
         "docs/data/causes.yml: cause 6: 'number' 9 is not a cause in the article (a cause the help team "
@@ -226,6 +240,10 @@ EDITS = {
     "an empty section": (
         "docs/causes/fq-02.md", "1. 先偿还部分分期款项，释放额度后再重新下单。\n2. 或者为本次购物选择其他支付方式。\n", "",
         "docs/causes/fq-02.md: section 'fix' is empty; write what the reader needs"),
+    "a page where a short link goes": (
+        lambda p: (p / "docs/go").mkdir() or (p / "docs/go/fq-01.md").write_text("# x\n"),
+        "docs/go/fq-01.md: not a page this site makes (its pages are the causes in docs/causes/ and the generated "
+        "pages); keep notes outside docs/"),
     "a stray page in a subfolder": (
         lambda p: (p / "docs/causes/old").mkdir() or shutil.copy(p / "docs/causes/fq-01.md", p / "docs/causes/old"),
         "docs/causes/old/fq-01.md: no cause in docs/data/causes.yml has this page's code"),
@@ -294,20 +312,17 @@ def test_bad_input_fails_with_one_line(project, case, monkeypatch):
     assert str(caught.value) == expected_line(project, message)
 
 
-# The kinds of failure a build meets: in the data, in a page, a warning in strict mode, a
-# collision found while writing, and a crash in a hook (the one case that may print a traceback).
+# The kinds of failure a build meets: bad input (found by load_project in on_config: EDITS checks
+# each kind in process, this row shows that a build prints that line and nothing else), a warning
+# in strict mode, a collision found while the pages are written, and a crash in a hook (the one
+# case that may print a traceback).
 BUILD_FAILURES = {
-    "label typo": (*EDITS["a label with an unknown placeholder"][:3], EDITS["a label with an unknown placeholder"][3]),
-    "stub typo": (*EDITS["a misspelled generate key"][:3], EDITS["a misspelled generate key"][3]),
+    "bad input": EDITS["a label with an unknown placeholder"],
     "strict-mode warning": ("docs/causes/fq-02.md", "## {#fix}\n", "## {#fix}\n\n见[话题](../topics.md#no-such-topic)\n", None),
     "an id the prose repeats": (
         "docs/causes/fq-02.md", "## {#why}\n", "### 说明 {#fix}\n\n## {#why}\n",
         "docs/causes/fq-02.md: the id 'fix' is used twice on the page; an id written in the prose repeats a "
         "generated one"),
-    "a page where a short link goes": (
-        lambda p: (p / "docs/go").mkdir() or (p / "docs/go/fq-01.md").write_text("# x\n"),
-        "docs/go/fq-01.md: not a page this site makes (its pages are the causes in docs/causes/ and the generated "
-        "pages); keep notes outside docs/"),
     "crash in a hook": ("scripts/hooks.py", "    build = _state()\n    if build.problems:\n",
                         "    raise RuntimeError('boom')\n    build = _state()\n    if build.problems:\n", None),
 }
@@ -327,8 +342,14 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(project, site, case):
     errors = [line for line in result.log.splitlines() if line.startswith("ERROR")]
     if message:
         assert [re.sub(r"^ERROR\s+-\s+", "", line) for line in errors] == [expected_line(project, message)], result.log
+    elif case == "strict-mode warning":  # the warning, then MkDocs' own line
+        warnings = [line for line in result.log.splitlines() if line.startswith("WARNING")]
+        assert len(warnings) == 1 and "'../topics.md#no-such-topic'" in warnings[0], result.log
+        assert "Aborted with 1 warnings in strict mode!" in result.log, result.log
     if case != "crash in a hook":
         assert "Traceback" not in result.log, result.log
+    else:
+        assert "RuntimeError: boom" in result.log, result.log
 
 
 def test_a_good_build_replaces_the_site_whole(project, site):
