@@ -1,5 +1,6 @@
-"""Links for support tickets: codes, short links, the URL registry, slug renames, copy buttons
-and the agent quick-reference page."""
+"""Links for support tickets: short links, the URL registry, slug renames, copy buttons and the
+agent quick-reference page. (A cause's code on its page: test_site; bad codes and slugs in the
+data: test_bad_input.)"""
 
 from __future__ import annotations
 
@@ -12,21 +13,6 @@ from support.projects import copy_project, run_build
 from support.site import LANGS, PREFIX, ROOT
 
 REGISTRY = ROOT / "tests/published-urls.txt"
-CODE = re.compile(r"^FQ-\d{2}$")
-
-
-def test_codes_are_short_ascii_and_unique(helpcenter):
-    codes = [c.code for c in helpcenter.causes]
-    assert all(CODE.match(code) for code in codes)
-    assert len({code.lower() for code in codes}) == len(codes)
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_cause_page_shows_its_code(site, helpcenter, lang):
-    for cause in helpcenter.causes:
-        html = (site / PREFIX[lang] / f"causes/{cause.slug}/index.html").read_text(encoding="utf-8")
-        code = BeautifulSoup(html, "html.parser").select_one(".hc-code")
-        assert code.get_text() == f"{helpcenter.labels['code'][lang]} {cause.code}"  # labelled
 
 
 def test_every_recorded_url_still_lands(site):
