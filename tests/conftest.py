@@ -1,12 +1,12 @@
-"""Shared fixtures: one strict build of the real project, served on 127.0.0.1 by nginx with the
-rules the build wrote (as `make preview` and production serve it) or by a plain file server (a
-static host with no configuration), and Chromium.
+"""Shared fixtures: one strict build of the real project and one of a changed copy of it, each
+made once per run and shared by the xdist workers; the real site served on 127.0.0.1 by nginx
+with the rules the build wrote (as `make preview` and production serve it) or by a plain file
+server (a static host with no configuration), and Chromium.
 
 The helpers and data the tests share are in support/ (imported as `support.…`)."""
 
 from __future__ import annotations
 
-import fcntl
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,8 @@ from helpcenter.publish.registry import site_pages
 from helpcenter.tools.browser import launch
 from helpcenter.tools.localserver import serve_directory
 from helpcenter.tools.nginx import serve_with_nginx
-from support.projects import Build, copy_project, run_build
+from support.projects import COMMITTED, Build, copy_project, make_changed_project, run_build
+from support.shared import once_per_run
 from support.site import LANGUAGES, ROOT
 from support.system import require
 
@@ -33,6 +34,22 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+def build_project(folder: Path) -> Build:
+    return run_build(ROOT, folder / "site")
+
+
+def build_changed_project(folder: Path) -> Build:
+    """The changed project (support/projects.py make_changed_project), in no git repository and
+    built with SOURCE_DATE_EPOCH (test_dates), over a previous site with files the new build does
+    not make (test_bad_input)."""
+    project = make_changed_project(folder / "project")
+    previous = project / "site"
+    (previous / "stale").mkdir(parents=True)
+    (previous / "stale.html").write_text("from an old build", encoding="utf-8")
+    (previous / "stale/index.html").write_text("from an old build", encoding="utf-8")
+    return run_build(project, previous, env={"SOURCE_DATE_EPOCH": str(COMMITTED)})
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A copy of the project to break or change (support/projects.py)."""
@@ -41,21 +58,8 @@ def project(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def build(tmp_path_factory, worker_id) -> Build:
-    """One build of the project for the whole run, shared by the xdist workers (the first one to
-    get here builds; the others wait for it and read the same folder)."""
-    if worker_id == "master":  # not under xdist
-        result = run_build(ROOT, tmp_path_factory.mktemp("build") / "site")
-    else:
-        shared = tmp_path_factory.getbasetemp().parent
-        with open(shared / "build.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            done = shared / "build.done"
-            if done.exists():
-                code, log = done.read_text(encoding="utf-8").split("\n", 1)
-                result = Build(int(code), log, shared / "site")
-            else:
-                result = run_build(ROOT, shared / "site")
-                done.write_text(f"{result.returncode}\n{result.log}", encoding="utf-8")
+    """One build of the project for the whole run."""
+    result = once_per_run(tmp_path_factory, worker_id, "build", build_project)
     assert result.returncode == 0, result.log
     return result
 
@@ -63,6 +67,15 @@ def build(tmp_path_factory, worker_id) -> Build:
 @pytest.fixture(scope="session")
 def site(build) -> Path:
     return build.site
+
+
+@pytest.fixture(scope="session")
+def changed(tmp_path_factory, worker_id) -> Build:
+    """One build for the whole run of a copy of the project with the changes an editor makes that
+    must build, each read by its own test (build_changed_project)."""
+    result = once_per_run(tmp_path_factory, worker_id, "changed", build_changed_project)
+    assert result.returncode == 0, result.log
+    return result
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ while building, that the line is all MkDocs prints and that nothing is written.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 
@@ -16,7 +17,16 @@ import pytest
 from helpcenter.errors import DataError
 from helpcenter.project import load_project
 from mkdocs.config import load_config
-from support.projects import add_seventh_cause, apply_change, edit, expected_line, run_build, save_as_gbk, tree_digest
+from support.projects import (
+    COMMITTED,
+    add_seventh_cause,
+    apply_change,
+    edit,
+    expected_line,
+    run_build,
+    save_as_gbk,
+    tree_digest,
+)
 
 CAUSE_3_TITLE = """      zh: 系统维护或故障
       en: System maintenance or technical fault
@@ -352,20 +362,18 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(project, site, case):
         assert "RuntimeError: boom" in result.log, result.log
 
 
-def test_a_good_build_replaces_the_site_whole(project, site):
-    previous = project / "site"
-    previous.mkdir()
-    (previous / "stale.html").write_text("from an old build")
-    result = run_build(project, previous)
-    assert result.returncode == 0, result.log
-    assert not (previous / "stale.html").exists()
-    assert tree_digest(previous).keys() == tree_digest(site).keys()
-    assert oct(previous.stat().st_mode & 0o777) == oct(0o777 & ~_umask())  # readable by a web server
+def test_a_good_build_replaces_the_site_whole(changed):
+    """The changed project (conftest.py) was built over a previous site holding files that a build
+    does not make: none is left, every file is this build's (dated by its SOURCE_DATE_EPOCH), and
+    the folder is readable by a web server."""
+    site = changed.site
+    assert not (site / "stale.html").exists() and not (site / "stale").exists()
+    assert [p.name for p in site.parent.iterdir() if p.name.startswith(".site")] == [], "leftovers"
+    assert {int(p.stat().st_mtime) for p in site.rglob("*")} == {COMMITTED}
+    assert oct(site.stat().st_mode & 0o777) == oct(0o777 & ~_umask())
 
 
 def _umask() -> int:
-    import os
-
     mask = os.umask(0)
     os.umask(mask)
     return mask

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import subprocess
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from support.projects import copy_project, run_build, tree_digest
-
-COMMITTED = 1_700_000_000  # 2023-11-14, a day that is not today
+from support.projects import COMMITTED, copy_project, in_git, run_build, tree_digest
 
 
 def page_day(site: Path, path: str) -> str:
@@ -51,9 +50,13 @@ def test_two_builds_of_one_commit_are_identical(tmp_path):
     assert page_day(tmp_path / "first", "en/troubleshoot") == day_of(COMMITTED)
 
 
-def test_without_git_the_date_is_source_date_epoch(tmp_path):
-    (tmp_path / "project").mkdir()
-    project = copy_project(tmp_path / "project")
-    build_with(project, tmp_path / "site", COMMITTED)
-    assert page_day(tmp_path / "site", "en/causes/installment-limit") == day_of(COMMITTED)
-    assert f"<lastmod>{day_of(COMMITTED)}</lastmod>" in (tmp_path / "site/sitemap.xml").read_text(encoding="utf-8")
+def test_without_git_the_date_is_source_date_epoch(changed, helpcenter):
+    """The changed project (conftest.py) is a copy outside any git repository, built with
+    SOURCE_DATE_EPOCH: every page takes that day, the sitemap too."""
+    project = changed.site.parent
+    assert not in_git(project)
+    slug = helpcenter.causes[0].slug
+    assert page_day(changed.site, f"en/causes/{slug}") == day_of(COMMITTED)
+    assert page_day(changed.site, "troubleshoot") == day_of(COMMITTED)
+    days = re.findall(r"<lastmod>(.*?)</lastmod>", (changed.site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert days and set(days) == {day_of(COMMITTED)}

@@ -2,7 +2,10 @@
 
 A bad input is checked in process where `load_project` finds it (the checks on_config runs, on a
 copy of the project: exactly the line a build prints, in a fraction of a build's time); a real
-`mkdocs build` runs only where the build itself is under test.
+`mkdocs build` runs only where the build itself is under test. The changes an editor makes that
+must build (a third language, a seventh cause, a renamed slug, the support channels set) are
+made together in one copy (`make_changed_project`), built once per run (conftest.py `changed`)
+and read by the test of each change: they touch different files and different pages.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 from support.site import ROOT
 
@@ -56,6 +61,12 @@ def copy_project(target: Path) -> Path:
 def tree_digest(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def in_git(folder: Path) -> bool:
+    """Whether `folder` is inside a git work tree (where pages are dated by their commits)."""
+    return subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=folder,
+                          capture_output=True, text=True).returncode == 0
 
 
 # -- edits ----------------------------------------------------------------------------------
@@ -125,6 +136,47 @@ SEVENTH = """
       zh: 这是帮助中心补充的原因，只用于测试。
       en: A cause the help center added, for the test only.
 """
+SEVENTH_SLUG = "payment-method-limit"
+_LAST = """larger ones can't, the limit is a likely reason.
+    yes: FQ-02
+    no: end
+    unsure: end
+"""
+_WAY_IN = """larger ones can't, the limit is a likely reason.
+    yes: FQ-02
+    no: seventh
+    unsure: seventh
+
+  - id: seventh
+    about: FQ-07
+    effort: recall
+    question:
+      zh: 这是第七个问题吗？
+      en: Is this the seventh question?
+    yes: FQ-07
+    no: end
+    unsure: end
+"""
+
+THIRD = "zh-Hant"
+THIRD_TR_TITLE = "逐步排查"  # the one label the third language has of its own
+
+# Cause 2's slug renamed: its old address must keep working.
+RENAMED = ("FQ-02", "installment-limit", "limit-too-low")
+
+# Support channels, visibly examples: they live only in tests, never in the shipped data.
+SUPPORT_EXAMPLE = {
+    "operator": {"zh": "示例公司客服部", "en": "Example Co. support team"},
+    "channels": [
+        {"id": "phone", "name": {"zh": "示例电话", "en": "Example phone line"}, "address": "tel:+86 000 0000 0000",
+         "for": {"zh": "订单问题", "en": "Order questions"}, "hours": {"zh": "示例时段", "en": "Example hours"}},
+        {"id": "web", "name": {"zh": "示例网页", "en": "Example web form"}, "address": "https://support.example.com/form",
+         "for": {"zh": "其他问题", "en": "Anything else"}},
+    ],
+}
+
+# SOURCE_DATE_EPOCH of the changed build (its copy is in no git repository): a day that is not today.
+COMMITTED = 1_700_000_000  # 2023-11-14
 
 
 def add_seventh_cause(project: Path, number: int = 7, why: str | None = None) -> None:
@@ -136,3 +188,49 @@ def add_seventh_cause(project: Path, number: int = 7, why: str | None = None) ->
         if why is not None:
             text = re.sub(r"(## \{#why\}\n).*?(?=## )", lambda m: m[1] + why + "\n", text, flags=re.S)
         (project / f"docs/causes/fq-07{suffix}.md").write_text(text, encoding="utf-8")
+
+
+def lead_the_troubleshooter_to_the_seventh(project: Path) -> None:
+    edit(project, "docs/data/troubleshooter.yml", _LAST, _WAY_IN)
+
+
+def add_third_language(project: Path) -> None:
+    """zh-Hant added to mkdocs.yml, with its stubs and one label of its own (everything else falls
+    back to the default language's text)."""
+    edit(project, "mkdocs.yml", "        - locale: en\n",
+         f"        - locale: {THIRD}\n          name: 繁體中文\n          build: true\n        - locale: en\n")
+    edit(project, "docs/data/site.yml", "  tr_title:\n    zh: 一步步排查\n",
+         f"  tr_title:\n    zh: 一步步排查\n    {THIRD}: {THIRD_TR_TITLE}\n")
+    for stub in ("index", "troubleshoot", "topics", "contact", "agents"):
+        (project / f"docs/{stub}.{THIRD}.md").write_text((project / f"docs/{stub}.md").read_text(encoding="utf-8"),
+                                                         encoding="utf-8")
+
+
+def rename_a_slug(project: Path) -> None:
+    _code, old, new = RENAMED
+    edit(project, "docs/data/causes.yml", f"    slug: {old}\n    former_slugs: []\n",
+         f"    slug: {new}\n    former_slugs: [{old}]\n")
+
+
+def set_support(project: Path, langs: tuple[str, ...]) -> None:
+    """SUPPORT_EXAMPLE as the support data; a channel speaks to the readers of every language
+    (`langs`), so a language the example lacks takes its Chinese words."""
+    data = yaml.safe_load(yaml.safe_dump(SUPPORT_EXAMPLE))
+    for channel in data["channels"]:
+        for field in ("name", "for", "hours"):
+            if field in channel:
+                channel[field] = {lang: channel[field].get(lang, channel[field]["zh"]) for lang in langs}
+    (project / "docs/data/support.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def make_changed_project(project: Path) -> Path:
+    """A copy of the project with every change above: a third language (test_growth), a seventh
+    cause with a way into it from the troubleshooter (test_growth), cause 2's slug renamed
+    (test_links), the support channels set (test_support)."""
+    copy_project(project)
+    add_third_language(project)
+    add_seventh_cause(project)
+    lead_the_troubleshooter_to_the_seventh(project)
+    rename_a_slug(project)
+    set_support(project, ("zh", THIRD, "en"))
+    return project
