@@ -25,13 +25,18 @@ BROWSER_FIXTURES = {"browser", "page", "base_url", "plain_url"}
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives Chromium (deselect with -m 'not browser')")
+    config.addinivalue_line("markers", "slow: takes seconds on its own (a build of its own, Java, many pages in "
+                                       "Chromium): started first, so that the workers end together")
 
 
 def pytest_collection_modifyitems(items):
-    """A test that uses Chromium is a browser test, whether or not its module says so."""
+    """A test that uses Chromium is a browser test, whether or not its module says so. Slow tests
+    run first, so that none is left to run alone at the end (a stable sort: the same order on every
+    worker, as pytest-xdist requires)."""
     for item in items:
         if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 def build_project(folder: Path) -> Build:
@@ -48,6 +53,25 @@ def build_changed_project(folder: Path) -> Build:
     (previous / "stale.html").write_text("from an old build", encoding="utf-8")
     (previous / "stale/index.html").write_text("from an old build", encoding="utf-8")
     return run_build(project, previous, env={"SOURCE_DATE_EPOCH": str(COMMITTED)})
+
+
+SHARED_BUILDS = {"build": build_project, "changed": build_changed_project}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def start_the_shared_builds(request, tmp_path_factory, worker_id):
+    """Under xdist, each worker first makes one of the shared builds that the selected tests need
+    and no other worker has taken: the workers build side by side from the start, rather than one
+    waiting for the other's build."""
+    if worker_id == "master":
+        return
+    needed = [name for name in SHARED_BUILDS if any(name in item.fixturenames for item in request.session.items)]
+    for name in needed:
+        try:
+            if once_per_run(tmp_path_factory, worker_id, name, SHARED_BUILDS[name], wait=False) is not None:
+                return
+        except Exception:  # made again, and reported, by the fixture of the tests that need it
+            return
 
 
 @pytest.fixture

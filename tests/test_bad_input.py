@@ -338,6 +338,7 @@ BUILD_FAILURES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", BUILD_FAILURES, ids=list(BUILD_FAILURES))
 def test_a_failed_build_leaves_the_previous_site_as_it_was(project, site, case):
     *change, message = BUILD_FAILURES[case]

@@ -26,6 +26,7 @@ def open_page(page, url):
     return outside, errors
 
 
+@pytest.mark.slow
 def test_every_page_loads_locally_without_errors(page, base_url, page_paths):
     urls = [base_url + path for lang in LANGS for path in page_paths[lang]]
     for visit in visit_all(page.context, urls):

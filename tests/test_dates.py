@@ -10,6 +10,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from support.projects import COMMITTED, copy_project, in_git, run_build, tree_digest
 
@@ -28,6 +29,7 @@ def build_with(project: Path, site: Path, epoch: int) -> None:
     assert result.returncode == 0, result.log
 
 
+@pytest.mark.slow
 def test_two_builds_of_one_commit_are_identical(tmp_path):
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")

@@ -39,6 +39,7 @@ def url_path(site: Path, html: Path) -> str:
     return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_serious_or_critical_violation(browser, base_url, page_paths, scheme, capsys):
     axe = need(AXE).read_text(encoding="utf-8")
@@ -63,6 +64,7 @@ def test_axe_finds_no_serious_or_critical_violation(browser, base_url, page_path
     assert serious == []
 
 
+@pytest.mark.slow
 def test_html_is_valid(site):
     need(VNU)
     require("default-jre-headless")

@@ -93,6 +93,7 @@ def test_set_the_page_lists_each_channel_and_every_page_names_the_operator(chang
         assert EXAMPLE["operator"][lang] in home.select_one(".hc-about").get_text()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_contact_page_is_one_tap_from_every_cause_page_on_a_phone(browser, base_url, helpcenter, lang):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)

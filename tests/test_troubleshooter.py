@@ -340,6 +340,7 @@ def step_count(helpcenter, lang: str, path) -> list[str]:
         n=n, total=n + most[question.id] - 1) for n, (question, _, _) in enumerate(path, start=1)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_path_by_clicking(page, base_url, helpcenter, lang, size):

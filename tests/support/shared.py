@@ -1,8 +1,10 @@
-"""Builds made once per test run and shared by the pytest-xdist workers."""
+"""Results made once per test run and shared by the pytest-xdist workers: builds, and data a
+browser gathers."""
 
 from __future__ import annotations
 
 import fcntl
+import json
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -46,3 +48,16 @@ def once_per_run(tmp_path_factory, worker_id: str, name: str, make: Callable[[Pa
         result = make(folder)
         done.write_text(f"{result.returncode}\n{result.site}\n{result.log}", encoding="utf-8")
         return result
+
+
+def data_once_per_run(tmp_path_factory, worker_id: str, name: str, make: Callable[[], object]):
+    """`make()` (data that JSON holds) once for the whole run; every worker gets it, as JSON
+    reads it back."""
+    if worker_id == "master":
+        return json.loads(json.dumps(make(), ensure_ascii=False))
+    with _first(tmp_path_factory, name, wait=True) as shared:
+        assert shared is not None
+        done = shared / f"{name}.json"
+        if not done.exists():
+            done.write_text(json.dumps(make(), ensure_ascii=False), encoding="utf-8")
+        return json.loads(done.read_text(encoding="utf-8"))
