@@ -11,7 +11,7 @@ from dataclasses import asdict
 
 import pytest
 from helpcenter.errors import DataError
-from helpcenter.publish.search_worker import MATERIAL_QUERY, build_worker, rewrite_page_config
+from helpcenter.publish.search_worker import MATERIAL_QUERY, QUERY_JS, build_worker, rewrite_page_config
 from helpcenter.tools.searchcheck import (
     Result,
     ask_worker,
@@ -24,7 +24,6 @@ from helpcenter.tools.searchcheck import (
 from support.shared import data_once_per_run
 from support.site import LANGS, PREFIX
 
-pytestmark = pytest.mark.browser
 QUERIES = load_queries()
 
 
@@ -243,7 +242,11 @@ def test_the_worker_patch_refuses_code_or_markup_it_does_not_know(tmp_path):
     with pytest.raises(DataError, match=r"^search\.12345678\.min\.js: Material's query building changed"):
         build_worker([str(tmp_path)])
     (workers / "search.12345678.min.js").write_text(f"x;{MATERIAL_QUERY};y", encoding="utf-8")
+    with pytest.raises(DataError, match=r"^assets/javascripts/search_query\.js: the search query script is not in "):
+        build_worker([str(tmp_path)])
+    (tmp_path / QUERY_JS).write_text("var HCSearch = {};", encoding="utf-8")
     worker = build_worker([str(tmp_path)])
+    assert worker.code.startswith("var HCSearch = {};\n") and "x;e=HCSearch.query(e,this.index);y" in worker.code
     with pytest.raises(DataError, match=r"^index\.md: Material's page config"):
         rewrite_page_config("<html></html>", "index.md", worker)
     page = '<script id="__config" type="application/json">{"base": ".", "search": "x.js"}</script>'
