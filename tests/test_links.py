@@ -115,10 +115,18 @@ def test_short_links_land_on_page_and_section(page, request, server, helpcenter,
 
 @pytest.fixture
 def clipboard_page(browser, base_url):
+    """A tab that may use the clipboard, its clock in the test's hands (`hold_time`)."""
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     tab = context.new_page()
+    tab.clock.install()  # time runs as usual until held
     yield tab
     context.close()
+
+
+def hold_time(tab) -> None:
+    """Stop the page's clock: a confirmation shown for two seconds is read however slow the
+    machine, and goes when the test moves the clock on (tab.clock.run_for)."""
+    tab.clock.pause_at(tab.evaluate("Date.now()") + 1)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -127,6 +135,7 @@ def test_copy_link_buttons(clipboard_page, base_url, helpcenter, lang):
     is served from; the page's full address is a second choice."""
     tab = clipboard_page
     tab.goto(f"{base_url}{PREFIX[lang]}causes/installment-limit/")
+    hold_time(tab)
     buttons = tab.locator("button.hc-copy-link")
     assert buttons.count() == 1 + len(helpcenter.sections)  # the title and each section
     fix = tab.locator("h2#fix button.hc-copy-link")
@@ -135,6 +144,8 @@ def test_copy_link_buttons(clipboard_page, base_url, helpcenter, lang):
     short = f"{base_url}{PREFIX[lang]}go/fq-02/"
     assert tab.evaluate("navigator.clipboard.readText()") == short + "#fix"
     assert "hc-copied" in fix.get_attribute("class")
+    tab.clock.run_for(2000)
+    assert "hc-copied" not in fix.get_attribute("class")  # for two seconds
     live = tab.locator("[aria-live=polite].hc-visually-hidden")
     assert short + "#fix" in live.text_content()
     assert live.bounding_box()["width"] <= 1  # announced, not shown
@@ -178,6 +189,7 @@ def test_agent_page_copies_each_sections_short_link(clipboard_page, base_url, he
     tab = clipboard_page
     tab.set_viewport_size({"width": 390, "height": 844})
     tab.goto(f"{base_url}{PREFIX[lang]}agents/")
+    hold_time(tab)
     assert tab.locator("button.hc-copy-section").count() == len(helpcenter.causes) * len(LANGS) * len(
         helpcenter.sections)
     for cause in helpcenter.causes:
@@ -192,6 +204,8 @@ def test_agent_page_copies_each_sections_short_link(clipboard_page, base_url, he
             assert button.locator(".hc-copy-text").inner_text() == helpcenter.labels["copied"][lang]
             link = button.locator("xpath=preceding-sibling::a[1]")
             assert link.get_attribute("href") == short
+            tab.clock.run_for(2000)
+            assert button.locator(".hc-copy-text").inner_text() == helpcenter.labels["copy"][lang]  # for two seconds
     # One line per section name: 解决办法 is not cut as 解决办/法.
     heights = tab.locator("ul.hc-section-links a").evaluate_all(
         "as => as.map(a => a.getClientRects().length)")
