@@ -1,104 +1,89 @@
-"""Shared fixtures: one strict build of the real project, served on 127.0.0.1 by nginx with the
-rules the build wrote (as `make preview` and production serve it) or by a plain file server (a
-static host with no configuration), and Chromium."""
+"""Shared fixtures: one strict build of the real project and one of a changed copy of it, each
+made once per run and shared by the xdist workers; the real site served on 127.0.0.1 by nginx
+with the rules the build wrote (as `make preview` and production serve it) or by a plain file
+server (a static host with no configuration), and Chromium.
+
+The helpers and data the tests share are in support/ (imported as `support.…`)."""
 
 from __future__ import annotations
 
-import fcntl
-import os
-import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpcenter.languages import from_mkdocs_yml
 from helpcenter.load.helpcenter import load_helpcenter
 from helpcenter.publish.registry import site_pages
 from helpcenter.tools.browser import launch
 from helpcenter.tools.localserver import serve_directory
 from helpcenter.tools.nginx import serve_with_nginx
-from helpcenter.tools.system_packages import hint, missing
-
-ROOT = Path(__file__).resolve().parents[1]
-LANGUAGES = from_mkdocs_yml(ROOT / "mkdocs.yml")
-LANGS = LANGUAGES.codes
-PREFIX = {lang: LANGUAGES.prefix(lang) for lang in LANGS}
-
+from support.projects import COMMITTED, Build, copy_project, make_changed_project, run_build
+from support.shared import once_per_run
+from support.site import LANGUAGES, ROOT
+from support.system import require
 
 BROWSER_FIXTURES = {"browser", "page", "base_url", "plain_url"}
 
 
-def require(*packages: str) -> None:
-    """Fail in one line naming the Debian packages a test needs and the machine lacks (make test
-    installs them as root, so a missing one is a broken set-up, never a reason to skip)."""
-    lacking = missing(list(packages))
-    if lacking:
-        pytest.fail(hint(lacking), pytrace=False)
-
-
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives Chromium (deselect with -m 'not browser')")
+    config.addinivalue_line("markers", "slow: takes seconds on its own (a build of its own, Java, many pages in "
+                                       "Chromium): started first, so that the workers end together")
 
 
 def pytest_collection_modifyitems(items):
-    """A test that uses Chromium is a browser test, whether or not its module says so."""
+    """A test that uses Chromium is a browser test, whether or not its module says so. Slow tests
+    run first, so that none is left to run alone at the end (a stable sort: the same order on every
+    worker, as pytest-xdist requires)."""
     for item in items:
         if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
-@dataclass
-class Build:
-    returncode: int
-    log: str
-    site: Path
+def build_project(folder: Path) -> Build:
+    return run_build(ROOT, folder / "site")
 
 
-def run_build(project: Path, site: Path) -> Build:
-    """`mkdocs build --strict` of `project` into `site`, as the Makefile runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
-    )
-    return Build(result.returncode, result.stdout + result.stderr, site)
+def build_changed_project(folder: Path) -> Build:
+    """The changed project (support/projects.py make_changed_project), in no git repository and
+    built with SOURCE_DATE_EPOCH (test_dates), over a previous site with files the new build does
+    not make (test_bad_input)."""
+    project = make_changed_project(folder / "project")
+    previous = project / "site"
+    (previous / "stale").mkdir(parents=True)
+    (previous / "stale.html").write_text("from an old build", encoding="utf-8")
+    (previous / "stale/index.html").write_text("from an old build", encoding="utf-8")
+    return run_build(project, previous, env={"SOURCE_DATE_EPOCH": str(COMMITTED)})
 
 
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of what a build reads, to break or change in a test."""
-    for part in ("mkdocs.yml", "docs", "overrides", "scripts"):
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, target / part)
-    return target
+SHARED_BUILDS = {"build": build_project, "changed": build_changed_project}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def start_the_shared_builds(request, tmp_path_factory, worker_id):
+    """Under xdist, each worker first makes one of the shared builds that the selected tests need
+    and no other worker has taken: the workers build side by side from the start, rather than one
+    waiting for the other's build."""
+    if worker_id == "master":
+        return
+    needed = [name for name in SHARED_BUILDS if any(name in item.fixturenames for item in request.session.items)]
+    for name in needed:
+        try:
+            if once_per_run(tmp_path_factory, worker_id, name, SHARED_BUILDS[name], wait=False) is not None:
+                return
+        except Exception:  # made again, and reported, by the fixture of the tests that need it
+            return
 
 
 @pytest.fixture
 def project(tmp_path) -> Path:
+    """A copy of the project to break or change (support/projects.py)."""
     return copy_project(tmp_path)
 
 
 @pytest.fixture(scope="session")
 def build(tmp_path_factory, worker_id) -> Build:
-    """One build of the project for the whole run, shared by the xdist workers (the first one to
-    get here builds; the others wait for it and read the same folder)."""
-    if worker_id == "master":  # not under xdist
-        result = run_build(ROOT, tmp_path_factory.mktemp("build") / "site")
-    else:
-        shared = tmp_path_factory.getbasetemp().parent
-        with open(shared / "build.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            done = shared / "build.done"
-            if done.exists():
-                code, log = done.read_text(encoding="utf-8").split("\n", 1)
-                result = Build(int(code), log, shared / "site")
-            else:
-                result = run_build(ROOT, shared / "site")
-                done.write_text(f"{result.returncode}\n{result.log}", encoding="utf-8")
+    """One build of the project for the whole run."""
+    result = once_per_run(tmp_path_factory, worker_id, "build", build_project)
     assert result.returncode == 0, result.log
     return result
 
@@ -106,6 +91,15 @@ def build(tmp_path_factory, worker_id) -> Build:
 @pytest.fixture(scope="session")
 def site(build) -> Path:
     return build.site
+
+
+@pytest.fixture(scope="session")
+def changed(tmp_path_factory, worker_id) -> Build:
+    """One build for the whole run of a copy of the project with the changes an editor makes that
+    must build, each read by its own test (build_changed_project)."""
+    result = once_per_run(tmp_path_factory, worker_id, "changed", build_changed_project)
+    assert result.returncode == 0, result.log
+    return result
 
 
 @pytest.fixture(scope="session")

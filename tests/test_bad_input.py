@@ -1,49 +1,32 @@
 """Bad input stops the build with one line naming the file, the entry and the field; no traceback,
 and the site that was there stays as it was.
 
-Each kind of bad input is one row of EDITS, checked in-process (the checks on_config runs, on a
-copy of the project): fast, and exactly the line a build prints. A few rows also run a real
-build, over a previous site, to show that the line is all MkDocs prints and that nothing is
-written.
+Each kind of bad input is one row of EDITS, checked in-process (load_project, the checks
+on_config runs, on a copy of the project): fast, and exactly the line a build prints. Real builds
+over a previous site (BUILD_FAILURES) show, for one row and for each kind of failure found only
+while building, that the line is all MkDocs prints and that nothing is written.
 """
 
 from __future__ import annotations
 
-import hashlib
+import os
 import re
 import shutil
-from pathlib import Path
 
 import pytest
-from conftest import run_build
 from helpcenter.errors import DataError
 from helpcenter.project import load_project
 from mkdocs.config import load_config
-from test_growth import SEVENTH
-
-
-def edit(project: Path, rel: str, old: str, new: str) -> None:
-    path = project / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def save_as_gbk(project: Path, rel: str) -> None:
-    path = project / rel
-    path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
-
-
-def add_seventh_cause(project: Path, number: int, why: str | None = None) -> None:
-    """test_growth's seventh cause, with this number and (if given) this `why` prose."""
-    with (project / "docs/data/causes.yml").open("a", encoding="utf-8") as data:
-        data.write(SEVENTH.replace("number: 7", f"number: {number}"))
-    for suffix in ("", ".en"):
-        text = (project / f"docs/causes/fq-06{suffix}.md").read_text(encoding="utf-8")
-        if why is not None:
-            text = re.sub(r"(## \{#why\}\n).*?(?=## )", lambda m: m[1] + why + "\n", text, flags=re.S)
-        (project / f"docs/causes/fq-07{suffix}.md").write_text(text, encoding="utf-8")
-
+from support.projects import (
+    COMMITTED,
+    add_seventh_cause,
+    apply_change,
+    edit,
+    expected_line,
+    run_build,
+    save_as_gbk,
+    tree_digest,
+)
 
 CAUSE_3_TITLE = """      zh: 系统维护或故障
       en: System maintenance or technical fault
@@ -100,6 +83,20 @@ EDITS = {
     "duplicate slug": (
         "docs/data/causes.yml", "slug: account-status", "slug: item-not-eligible",
         "docs/data/causes.yml: cause 5: duplicate slug 'item-not-eligible' (also in cause 4)"),
+    "a code given to two causes": (
+        "docs/data/causes.yml", "code: FQ-03", "code: FQ-02",
+        "docs/data/causes.yml: cause 3: duplicate code 'FQ-02' (also in cause 2)"),
+    "a code that is not FQ and two digits": (
+        "docs/data/causes.yml", "code: FQ-03", "code: fq3",
+        "docs/data/causes.yml: cause 3: 'code' must look like FQ-01, found 'fq3'"),
+    "a former slug that is a live page": (
+        "docs/data/causes.yml", "    slug: account-status\n    former_slugs: []\n",
+        "    slug: account-status\n    former_slugs: [item-not-eligible]\n",
+        "docs/data/causes.yml: cause 5: 'former_slugs' entry 'item-not-eligible' collides with the "
+        "live page causes/item-not-eligible/"),
+    "a retired code taken again": (
+        "docs/data/causes.yml", "retired_codes: []", "retired_codes: [FQ-06]",
+        "docs/data/causes.yml: cause 6: code 'FQ-06' is retired: never reuse a code, take a new one"),
     "a cause number that is not the article's": (
         "docs/data/causes.yml", "number: 6", "number: 9",
         "docs/data/causes.yml: cause 6: 'number' 9 is not a cause in the article (a cause the help team "
@@ -253,6 +250,10 @@ EDITS = {
     "an empty section": (
         "docs/causes/fq-02.md", "1. 先偿还部分分期款项，释放额度后再重新下单。\n2. 或者为本次购物选择其他支付方式。\n", "",
         "docs/causes/fq-02.md: section 'fix' is empty; write what the reader needs"),
+    "a page where a short link goes": (
+        lambda p: (p / "docs/go").mkdir() or (p / "docs/go/fq-01.md").write_text("# x\n"),
+        "docs/go/fq-01.md: not a page this site makes (its pages are the causes in docs/causes/ and the generated "
+        "pages); keep notes outside docs/"),
     "a stray page in a subfolder": (
         lambda p: (p / "docs/causes/old").mkdir() or shutil.copy(p / "docs/causes/fq-01.md", p / "docs/causes/old"),
         "docs/causes/old/fq-01.md: no cause in docs/data/causes.yml has this page's code"),
@@ -311,74 +312,40 @@ EDITS = {
 }
 
 
-def expected_line(project: Path, message: str) -> str:
-    """The message with each `line {text}` made the number of the first line of the broken file
-    that holds `text` ("{text}+1": the line after it): the lines stay right as the files change."""
-    if not re.search(r"lines? \{", message):
-        return message
-    rel = message.split(":", 1)[0]
-    data = (project / rel).read_bytes()
-    try:
-        lines = data.decode("utf-8").splitlines()
-    except UnicodeDecodeError:  # a file saved as GBK, on purpose
-        lines = data.decode("gb18030").splitlines()
-
-    def number(match: re.Match) -> str:
-        text, after = match[1], int(match[2] or 0)
-        return str(next(i for i, line in enumerate(lines, start=1) if text in line) + after)
-
-    return re.sub(r"\{(.+?)\}(?:\+(\d))?(?=[:) ]| and)", number, message)
-
-
-def broken_project(project: Path, change) -> Path:
-    if callable(change[0]):
-        change[0](project)
-    else:
-        edit(project, *change[:3])
-    return project
-
-
 @pytest.mark.parametrize("case", EDITS, ids=list(EDITS))
 def test_bad_input_fails_with_one_line(project, case, monkeypatch):
     *change, message = EDITS[case]
-    broken_project(project, change)
+    apply_change(project, change)
     monkeypatch.chdir(project)  # as `mkdocs build` runs, from the project folder
     with pytest.raises(DataError) as caught:
         load_project(load_config(str(project / "mkdocs.yml")))
     assert str(caught.value) == expected_line(project, message)
 
 
-def tree_digest(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
-
-
-# The kinds of failure a build meets: in the data, in a page, a warning in strict mode, a
-# collision found while writing, and a crash in a hook (the one case that may print a traceback).
+# The kinds of failure a build meets: bad input (found by load_project in on_config: EDITS checks
+# each kind in process, this row shows that a build prints that line and nothing else), a warning
+# in strict mode, a collision found while the pages are written, and a crash in a hook (the one
+# case that may print a traceback).
 BUILD_FAILURES = {
-    "label typo": (*EDITS["a label with an unknown placeholder"][:3], EDITS["a label with an unknown placeholder"][3]),
-    "stub typo": (*EDITS["a misspelled generate key"][:3], EDITS["a misspelled generate key"][3]),
+    "bad input": EDITS["a label with an unknown placeholder"],
     "strict-mode warning": ("docs/causes/fq-02.md", "## {#fix}\n", "## {#fix}\n\n见[话题](../topics.md#no-such-topic)\n", None),
     "an id the prose repeats": (
         "docs/causes/fq-02.md", "## {#why}\n", "### 说明 {#fix}\n\n## {#why}\n",
         "docs/causes/fq-02.md: the id 'fix' is used twice on the page; an id written in the prose repeats a "
         "generated one"),
-    "a page where a short link goes": (
-        lambda p: (p / "docs/go").mkdir() or (p / "docs/go/fq-01.md").write_text("# x\n"),
-        "docs/go/fq-01.md: not a page this site makes (its pages are the causes in docs/causes/ and the generated "
-        "pages); keep notes outside docs/"),
     "crash in a hook": ("scripts/hooks.py", "    build = _state()\n    if build.problems:\n",
                         "    raise RuntimeError('boom')\n    build = _state()\n    if build.problems:\n", None),
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", BUILD_FAILURES, ids=list(BUILD_FAILURES))
 def test_a_failed_build_leaves_the_previous_site_as_it_was(project, site, case):
     *change, message = BUILD_FAILURES[case]
     previous = project / "site"
     shutil.copytree(site, previous)
     before = tree_digest(previous)
-    broken_project(project, change)
+    apply_change(project, change)
     result = run_build(project, previous)
     assert result.returncode != 0, result.log
     assert tree_digest(previous) == before, "the previous site was changed"
@@ -386,24 +353,28 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(project, site, case):
     errors = [line for line in result.log.splitlines() if line.startswith("ERROR")]
     if message:
         assert [re.sub(r"^ERROR\s+-\s+", "", line) for line in errors] == [expected_line(project, message)], result.log
+    elif case == "strict-mode warning":  # the warning, then MkDocs' own line
+        warnings = [line for line in result.log.splitlines() if line.startswith("WARNING")]
+        assert len(warnings) == 1 and "'../topics.md#no-such-topic'" in warnings[0], result.log
+        assert "Aborted with 1 warnings in strict mode!" in result.log, result.log
     if case != "crash in a hook":
         assert "Traceback" not in result.log, result.log
+    else:
+        assert "RuntimeError: boom" in result.log, result.log
 
 
-def test_a_good_build_replaces_the_site_whole(project, site):
-    previous = project / "site"
-    previous.mkdir()
-    (previous / "stale.html").write_text("from an old build")
-    result = run_build(project, previous)
-    assert result.returncode == 0, result.log
-    assert not (previous / "stale.html").exists()
-    assert tree_digest(previous).keys() == tree_digest(site).keys()
-    assert oct(previous.stat().st_mode & 0o777) == oct(0o777 & ~_umask())  # readable by a web server
+def test_a_good_build_replaces_the_site_whole(changed):
+    """The changed project (conftest.py) was built over a previous site holding files that a build
+    does not make: none is left, every file is this build's (dated by its SOURCE_DATE_EPOCH), and
+    the folder is readable by a web server."""
+    site = changed.site
+    assert not (site / "stale.html").exists() and not (site / "stale").exists()
+    assert [p.name for p in site.parent.iterdir() if p.name.startswith(".site")] == [], "leftovers"
+    assert {int(p.stat().st_mtime) for p in site.rglob("*")} == {COMMITTED}
+    assert oct(site.stat().st_mode & 0o777) == oct(0o777 & ~_umask())
 
 
 def _umask() -> int:
-    import os
-
     mask = os.umask(0)
     os.umask(mask)
     return mask

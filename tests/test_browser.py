@@ -6,9 +6,9 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import LANGS, PREFIX
 from helpcenter.tools.browser import visit_all
 from helpcenter.tools.searchcheck import search
+from support.site import LANGS, PREFIX
 
 
 def open_page(page, url):
@@ -26,6 +26,7 @@ def open_page(page, url):
     return outside, errors
 
 
+@pytest.mark.slow
 def test_every_page_loads_locally_without_errors(page, base_url, page_paths):
     urls = [base_url + path for lang in LANGS for path in page_paths[lang]]
     for visit in visit_all(page.context, urls):

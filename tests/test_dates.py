@@ -5,20 +5,14 @@ commit are byte-identical whatever the day, the clock or the files' modification
 from __future__ import annotations
 
 import datetime
-import hashlib
 import os
+import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_project, run_build
-
-COMMITTED = 1_700_000_000  # 2023-11-14, a day that is not today
-
-
-def digests(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+from support.projects import COMMITTED, copy_project, in_git, run_build, tree_digest
 
 
 def page_day(site: Path, path: str) -> str:
@@ -31,14 +25,11 @@ def day_of(stamp: int) -> str:
 
 
 def build_with(project: Path, site: Path, epoch: int) -> None:
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # run_build passes the environment on
-    try:
-        result = run_build(project, site)
-    finally:
-        del os.environ["SOURCE_DATE_EPOCH"]
+    result = run_build(project, site, env={"SOURCE_DATE_EPOCH": str(epoch)})
     assert result.returncode == 0, result.log
 
 
+@pytest.mark.slow
 def test_two_builds_of_one_commit_are_identical(tmp_path):
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
@@ -52,7 +43,7 @@ def test_two_builds_of_one_commit_are_identical(tmp_path):
         if ".git" not in path.parts:
             os.utime(path, (2_000_000_000, 2_000_000_000))
     build_with(project, tmp_path / "second", 2_000_000_000)
-    first, second = digests(tmp_path / "first"), digests(tmp_path / "second")
+    first, second = tree_digest(tmp_path / "first"), tree_digest(tmp_path / "second")
     assert first == second
     # Every file is dated by the commit: a server's Last-Modified and ETag stay the same too.
     for site in (tmp_path / "first", tmp_path / "second"):
@@ -61,9 +52,13 @@ def test_two_builds_of_one_commit_are_identical(tmp_path):
     assert page_day(tmp_path / "first", "en/troubleshoot") == day_of(COMMITTED)
 
 
-def test_without_git_the_date_is_source_date_epoch(tmp_path):
-    (tmp_path / "project").mkdir()
-    project = copy_project(tmp_path / "project")
-    build_with(project, tmp_path / "site", COMMITTED)
-    assert page_day(tmp_path / "site", "en/causes/installment-limit") == day_of(COMMITTED)
-    assert f"<lastmod>{day_of(COMMITTED)}</lastmod>" in (tmp_path / "site/sitemap.xml").read_text(encoding="utf-8")
+def test_without_git_the_date_is_source_date_epoch(changed, helpcenter):
+    """The changed project (conftest.py) is a copy outside any git repository, built with
+    SOURCE_DATE_EPOCH: every page takes that day, the sitemap too."""
+    project = changed.site.parent
+    assert not in_git(project)
+    slug = helpcenter.causes[0].slug
+    assert page_day(changed.site, f"en/causes/{slug}") == day_of(COMMITTED)
+    assert page_day(changed.site, "troubleshoot") == day_of(COMMITTED)
+    days = re.findall(r"<lastmod>(.*?)</lastmod>", (changed.site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert days and set(days) == {day_of(COMMITTED)}

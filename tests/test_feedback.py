@@ -9,10 +9,10 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 import pytest
-from conftest import PREFIX
 from helpcenter.tools import report
 from helpcenter.tools.nginx import serve_with_nginx
 from helpcenter.tools.searchcheck import search
+from support.site import PREFIX
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """The site grows by data: a third language and a seventh cause, added in a copy of the project as
-an editor would, build into a complete site. Also: the navigation's order and words,
-taken from the data."""
+an editor would (the changed project, conftest.py), build into a complete site. Also: the
+navigation's order and words, taken from the data."""
 
 from __future__ import annotations
 
@@ -9,112 +9,47 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import LANGS, PREFIX, copy_project, run_build
+from helpcenter.publish.registry import site_pages
+from support.projects import RENAMED, SEVENTH_SLUG, THIRD, THIRD_TR_TITLE
+from support.site import LANGS, PREFIX
 
 
 def html(site, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+# -- a third language and a seventh cause, in the changed project ------------------------------
 
 
-# -- a third language and a seventh cause, in one copy of the project --------------------------
-
-SEVENTH = """
-  - code: FQ-07
-    number: 7
-    source: help-team
-    slug: payment-method-limit
-    former_slugs: []
-    confused_with: [FQ-02]
-    keywords:
-      zh: [银行卡单笔限额]
-      en: [card payment cap]
-    title:
-      zh: 测试用的第七种原因
-      en: A seventh cause for the test
-    seen:
-      zh: 只在测试里出现
-      en: Seen only in the test
-    summary:
-      zh: 这是帮助中心补充的原因，只用于测试。
-      en: A cause the help center added, for the test only.
-"""
-LAST = """larger ones can't, the limit is a likely reason.
-    yes: FQ-02
-    no: end
-    unsure: end
-"""
-WAY_IN = """larger ones can't, the limit is a likely reason.
-    yes: FQ-02
-    no: seventh
-    unsure: seventh
-
-  - id: seventh
-    about: FQ-07
-    effort: recall
-    question:
-      zh: 这是第七个问题吗？
-      en: Is this the seventh question?
-    yes: FQ-07
-    no: end
-    unsure: end
-"""
-
-
-@pytest.fixture(scope="module")
-def grown(tmp_path_factory):
-    """zh-Hant added to mkdocs.yml, with its stubs and one label of its own (everything else falls
-    back to the default language's text); and a seventh cause, added by the help team: its data,
-    its two pages and a way into it from the troubleshooter."""
-    project = copy_project(tmp_path_factory.mktemp("grown"))
-    edit(project / "mkdocs.yml", "        - locale: en\n",
-         "        - locale: zh-Hant\n          name: 繁體中文\n          build: true\n        - locale: en\n")
-    edit(project / "docs/data/site.yml", "  tr_title:\n    zh: 一步步排查\n",
-         "  tr_title:\n    zh: 一步步排查\n    zh-Hant: 逐步排查\n")
-    for stub in ("index", "troubleshoot", "topics", "contact", "agents"):
-        (project / f"docs/{stub}.zh-Hant.md").write_text((project / f"docs/{stub}.md").read_text())
-    with (project / "docs/data/causes.yml").open("a", encoding="utf-8") as data:
-        data.write(SEVENTH)
-    for suffix in ("", ".en"):
-        source = (project / f"docs/causes/fq-06{suffix}.md").read_text(encoding="utf-8")
-        (project / f"docs/causes/fq-07{suffix}.md").write_text(source, encoding="utf-8")
-    edit(project / "docs/data/troubleshooter.yml", LAST, WAY_IN)
-    result = run_build(project, project / "site")
-    assert result.returncode == 0, result.log
-    return project / "site"
-
-
-def test_a_third_language_builds_every_page(grown, page_paths, helpcenter):
-    expected = {"zh-Hant/" + p for p in page_paths["zh"]} | {"zh-Hant/causes/payment-method-limit/"}
-    built = {p.parent.relative_to(grown).as_posix() + "/"
-             for p in (grown / "zh-Hant").rglob("index.html") if "/go/" not in p.as_posix()}
-    assert expected <= built
+def test_a_third_language_builds_every_page(changed, helpcenter):
+    """Every page of the default language, and nothing else, has its twin under zh-Hant/."""
+    site = changed.site
+    pages, _redirects = site_pages(site)
+    default = [p for p in pages if not p.startswith(("en/", f"{THIRD}/"))]
+    assert {"", "troubleshoot/", "topics/", "contact/", "agents/", f"causes/{SEVENTH_SLUG}/",
+            f"causes/{RENAMED[2]}/"} <= set(default)
+    assert sorted(p for p in pages if p.startswith(f"{THIRD}/")) == sorted(f"{THIRD}/{p}" for p in default)
     for cause in helpcenter.causes:
-        assert (grown / f"zh-Hant/go/{cause.code.lower()}/index.html").exists()
-    assert (grown / "zh-Hant/search/search_index.json").exists()
-    assert html(grown, "zh-Hant").html["lang"] == "zh-Hant"
+        assert (site / f"{THIRD}/go/{cause.code.lower()}/index.html").exists()
+    assert (site / f"{THIRD}/search/search_index.json").exists()
+    assert html(site, THIRD).html["lang"] == THIRD
 
 
-def test_a_third_language_is_in_the_switcher_and_hreflang(grown):
-    home = html(grown, "")
-    assert home.select_one('a.md-select__link[hreflang="zh-Hant"]') is not None
-    assert home.select_one('link[rel="alternate"][hreflang="zh-Hant"]') is not None
+def test_a_third_language_is_in_the_switcher_and_hreflang(changed):
+    home = html(changed.site, "")
+    assert home.select_one(f'a.md-select__link[hreflang="{THIRD}"]') is not None
+    assert home.select_one(f'link[rel="alternate"][hreflang="{THIRD}"]') is not None
 
 
-def test_a_third_language_marks_what_it_shows_untranslated(grown, helpcenter):
+def test_a_third_language_marks_what_it_shows_untranslated(changed, helpcenter):
     cause = helpcenter.causes[0]
-    page = html(grown, f"zh-Hant/causes/{cause.slug}")
+    page = html(changed.site, f"{THIRD}/causes/{cause.slug}")
     h1 = page.select_one("article h1").get_text(strip=True).rstrip("¶")
     untranslated = helpcenter.labels["untranslated"]["zh"]
     assert h1 == f"{cause.title['zh']} ({untranslated})"  # the default's title, and the note
     assert page.select(".hc-untranslated") and page.select('.hc-lead [lang="zh"]')
-    tool = html(grown, "zh-Hant/troubleshoot")
-    assert tool.select_one("article h1").get_text(strip=True).rstrip("¶") == "逐步排查"  # its own
+    tool = html(changed.site, f"{THIRD}/troubleshoot")
+    assert tool.select_one("article h1").get_text(strip=True).rstrip("¶") == THIRD_TR_TITLE  # its own
 
 
 def test_the_shipped_languages_are_complete(site, page_paths):
@@ -125,23 +60,24 @@ def test_the_shipped_languages_are_complete(site, page_paths):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_seventh_cause_gets_everything_the_six_have(grown, lang):
-    site, prefix = grown, PREFIX[lang]
-    page = html(site, f"{prefix}causes/payment-method-limit")
-    assert page.select_one(".hc-cause-number").get_text() in ("原因 7 / 7", "Cause 7 of 7")
+def test_a_seventh_cause_gets_everything_the_six_have(changed, lang):
+    site, prefix = changed.site, PREFIX[lang]
+    page = html(site, f"{prefix}causes/{SEVENTH_SLUG}")
+    assert page.select_one(".hc-cause-number").get_text() == {"zh": "原因 7 / 7", "en": "Cause 7 of 7"}[lang]
     assert page.select_one(".hc-cause-origin") is not None  # says the help team added it
     assert page.select_one("figure.hc-source") is None  # no article paragraph to quote
     assert (site / f"{prefix}go/fq-07/index.html").exists()
     home = html(site, prefix)
     cards = home.select(".hc-cards li")
-    assert len(cards) == 7 and "payment-method-limit" in cards[-1].a["href"]
-    assert home.select_one("#causes").get_text(strip=True).rstrip("¶") in ("七种常见原因", "Seven common causes")
+    assert len(cards) == 7 and SEVENTH_SLUG in cards[-1].a["href"]
+    assert home.select_one("#causes").get_text(strip=True).rstrip("¶") == {"zh": "七种常见原因",
+                                                                           "en": "Seven common causes"}[lang]
     index = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
-    assert any(d["location"] == "causes/payment-method-limit/" for d in index["docs"])
+    assert any(d["location"] == f"causes/{SEVENTH_SLUG}/" for d in index["docs"])
     agents = html(site, f"{prefix}agents")
     assert agents.select_one("#reply-fq-07-zh") is not None and agents.select_one("#fq-07") is not None
     tree = html(site, f"{prefix}troubleshoot")
-    assert tree.select_one("#r-fq-07 a")["href"].startswith("../causes/payment-method-limit/")
+    assert tree.select_one("#r-fq-07 a")["href"].startswith(f"../causes/{SEVENTH_SLUG}/")
     assert tree.select_one("#q-seventh") is not None
 
 

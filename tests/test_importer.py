@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 from helpcenter.errors import DataError
 from helpcenter.load.article import RELATED_HEADER, TRAILING_CHROME, load_article, parse_article
+from support.site import ROOT
 
 SOURCE = ROOT / "docs/data/article.zh.txt"
 SHARED_SOURCE = ROOT.parent / "shared/source/article.zh.txt"

@@ -8,11 +8,12 @@ import re
 
 import pytest
 import yaml
-from conftest import LANGS, LANGUAGES, PREFIX, copy_project, run_build
 from helpcenter.tools.browser import visit_all
 from helpcenter.tools.localserver import serve_directory
 from helpcenter.tools.searchcheck import search
-from test_quality import one_page_of_each_kind
+from support.projects import copy_project, run_build
+from support.shared import once_per_run
+from support.site import LANGS, LANGUAGES, PREFIX, one_page_of_each_kind
 
 pytestmark = pytest.mark.browser
 
@@ -47,17 +48,22 @@ def poison(value, path=""):
     return f"{value} {text}"
 
 
-@pytest.fixture(scope="module")
-def poisoned(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("poisoned"))
+def build_poisoned_project(folder):
+    project = copy_project(folder)
     for name in ("causes.yml", "site.yml", "troubleshooter.yml", "topics.yml", "article.en.yml"):
         path = project / "docs/data" / name
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = run_build(project, project / "site")
+    return run_build(project, project / "site")
+
+
+@pytest.fixture(scope="module")
+def poisoned(tmp_path_factory, worker_id):
+    """The poisoned project, built once per run (whichever worker comes first), served by each."""
+    result = once_per_run(tmp_path_factory, worker_id, "poisoned", build_poisoned_project)
     assert result.returncode == 0, result.log
-    with serve_directory(project / "site") as url:
-        yield url, project / "site"
+    with serve_directory(result.site) as url:
+        yield url, result.site
 
 
 def open_one(browser, url):
@@ -77,6 +83,7 @@ def assert_clean(visit, base):
     assert "{{x}}" not in visit.tab.content(), visit.url
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_page_shows_the_data_as_typed(browser, poisoned, lang):
     base, site = poisoned
@@ -104,6 +111,7 @@ def test_every_page_shows_the_data_as_typed(browser, poisoned, lang):
     context.close()
 
 
+@pytest.mark.slow
 def test_the_wizard_and_the_error_page(browser, poisoned):
     base, _site = poisoned
     context, visit = open_one(browser, base + "en/troubleshoot/")

@@ -148,6 +148,7 @@ def test_a_full_disk_is_one_line(old_site, tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+@pytest.mark.slow
 def test_a_full_disk_while_the_pages_are_written_is_one_line(project, tmp_path):
     """MkDocs' own writes on a full disk: the error line, no traceback, the old site unchanged.
     (The disk fills up in a sitecustomize that the build's Python loads: no root, no real disk.)"""

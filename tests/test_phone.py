@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import LANGS, PREFIX
+from support.site import LANGS, PREFIX
 
 PHONE = {"width": 390, "height": 844}
 
@@ -90,6 +90,7 @@ def test_flowchart_labels_touch_no_box(browser, base_url, helpcenter, lang, view
     context.close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "desktop"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_copy_link_controls_stay_beside_their_heading(browser, base_url, helpcenter, lang, viewport):
@@ -146,6 +147,7 @@ CONTROLS = [("", "a.hc-troubleshoot-button"), ("", "a.hc-card"), ("troubleshoot/
             ("causes/installment-limit/", "a.hc-pager__next"), ("agents/", "button.hc-copy-button")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_control_shows_a_focus_ring(browser, base_url, scheme):
     """A ring of at least 3:1 against the page, filled buttons included, in both colour schemes."""

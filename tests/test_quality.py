@@ -12,7 +12,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import LANGS, PREFIX, ROOT, require
+from support.site import LANGS, PREFIX, ROOT, one_page_of_each_kind
+from support.system import require
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
@@ -38,13 +39,7 @@ def url_path(site: Path, html: Path) -> str:
     return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
 
 
-def one_page_of_each_kind(paths: list[str]) -> list[str]:
-    """The pages made from different templates: every page but the causes, and one cause (the
-    cause pages differ only in their data, which test_injection shows is text)."""
-    causes = [p for p in paths if "causes/" in p]
-    return [p for p in paths if p not in causes] + causes[:1]
-
-
+@pytest.mark.slow
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_serious_or_critical_violation(browser, base_url, page_paths, scheme, capsys):
     axe = need(AXE).read_text(encoding="utf-8")
@@ -69,6 +64,7 @@ def test_axe_finds_no_serious_or_critical_violation(browser, base_url, page_path
     assert serious == []
 
 
+@pytest.mark.slow
 def test_html_is_valid(site):
     need(VNU)
     require("default-jre-headless")

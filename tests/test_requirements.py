@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from importlib.metadata import distribution
 
-from conftest import ROOT
 from packaging.specifiers import SpecifierSet
+from support.site import ROOT
 
 DEBIAN_12_PYTHON = "3.11.2"
 

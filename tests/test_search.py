@@ -7,29 +7,46 @@ import hashlib
 import json
 import re
 from collections import Counter
+from dataclasses import asdict
 
 import pytest
-from conftest import LANGS, PREFIX, ROOT
 from helpcenter.errors import DataError
-from helpcenter.publish.search_worker import MATERIAL_QUERY, build_worker, rewrite_page_config
-from helpcenter.tools.searchcheck import ask_worker, clear_query, expected_path, load_queries, search, type_query
+from helpcenter.publish.search_worker import MATERIAL_QUERY, QUERY_JS, build_worker, rewrite_page_config
+from helpcenter.tools.searchcheck import (
+    Result,
+    ask_worker,
+    clear_query,
+    expected_path,
+    load_queries,
+    search,
+    type_query,
+)
+from support.shared import data_once_per_run
+from support.site import LANGS, PREFIX
 
-pytestmark = pytest.mark.browser
 QUERIES = load_queries()
 
 
 @pytest.fixture(scope="module")
-def answers(browser, base_url, helpcenter):
-    """Every query of tests/search_queries.yml through each language's worker and index."""
+def answers(tmp_path_factory, worker_id, browser, base_url, helpcenter):
+    """Every query of tests/search_queries.yml through each language's worker and index (asked
+    once per run, by whichever worker comes first)."""
+    def ask():
+        out = {}
+        for lang in LANGS:
+            tab = browser.new_page()
+            tab.goto(base_url + PREFIX[lang])
+            out[lang] = [asdict(result) for result in ask_worker(tab, [q.text for q in QUERIES[lang]])]
+            tab.close()
+        return out
+
+    asked = data_once_per_run(tmp_path_factory, worker_id, "search-answers", ask)
     out = {}
     for lang in LANGS:
-        tab = browser.new_page()
-        tab.goto(base_url + PREFIX[lang])
-        results = ask_worker(tab, [q.text for q in QUERIES[lang]])
+        results = [Result(**row) for row in asked[lang]]
         for query, result in zip(QUERIES[lang], results, strict=True):
             result.expected = expected_path(helpcenter, PREFIX[lang], query.expect)
         out[lang] = results
-        tab.close()
     return out
 
 
@@ -63,6 +80,7 @@ def test_results_stay_in_their_language_and_hide_keywords(answers, lang):
         assert not result.hidden_fields, result.query
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_search_box_shows_what_the_worker_finds(page, base_url, answers, lang):
     """A sample of the set through the real search box, put in at once (as a paste or an input
@@ -222,9 +240,13 @@ def test_the_worker_patch_refuses_code_or_markup_it_does_not_know(tmp_path):
     workers.mkdir(parents=True)
     (workers / "search.12345678.min.js").write_text("changed upstream", encoding="utf-8")
     with pytest.raises(DataError, match=r"^search\.12345678\.min\.js: Material's query building changed"):
-        build_worker([str(tmp_path), str(ROOT / "overrides")])
+        build_worker([str(tmp_path)])
     (workers / "search.12345678.min.js").write_text(f"x;{MATERIAL_QUERY};y", encoding="utf-8")
-    worker = build_worker([str(tmp_path), str(ROOT / "overrides")])
+    with pytest.raises(DataError, match=r"^assets/javascripts/search_query\.js: the search query script is not in "):
+        build_worker([str(tmp_path)])
+    (tmp_path / QUERY_JS).write_text("var HCSearch = {};", encoding="utf-8")
+    worker = build_worker([str(tmp_path)])
+    assert worker.code.startswith("var HCSearch = {};\n") and "x;e=HCSearch.query(e,this.index);y" in worker.code
     with pytest.raises(DataError, match=r"^index\.md: Material's page config"):
         rewrite_page_config("<html></html>", "index.md", worker)
     page = '<script id="__config" type="application/json">{"base": ".", "search": "x.js"}</script>'

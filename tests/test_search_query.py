@@ -4,7 +4,7 @@ Chromium: plain data in, lunr queries and rankings out."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from support.site import ROOT
 
 pytestmark = pytest.mark.browser
 SOURCE = (ROOT / "overrides/assets/javascripts/search_query.js").read_text(encoding="utf-8")

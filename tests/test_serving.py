@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 import brotli
 import pytest
 from bs4 import BeautifulSoup
-from conftest import LANGS, PREFIX
 from helpcenter.publish.assets import HASHED
 from helpcenter.publish.serving import CACHE, IMMUTABLE, nginx_conf, rules
+from support.site import LANGS, PREFIX
 
 YEAR = "max-age=31536000"
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import LANGS, PREFIX, ROOT
 from helpcenter.render.qr import qr_code
 from helpcenter.render.sharing import (
     CARD_TEMPLATE,
@@ -21,6 +20,7 @@ from helpcenter.render.sharing import (
     source_of,
 )
 from mkdocs.config import load_config
+from support.site import LANGS, PREFIX, ROOT
 
 LOCALES = {"zh": "zh_CN", "en": "en_US"}
 PNG_SIZE = re.compile(rb"^\x89PNG\r\n\x1a\n....IHDR(....)(....)", re.S)

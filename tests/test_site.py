@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import LANGS, PREFIX
+from support.site import LANGS, PREFIX
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+")
 # On English pages Chinese may only stand in parentheses beside its English gloss, as the
@@ -196,18 +196,6 @@ def test_theme_language_and_ui_strings(site, lang):
     toggles = doc.select("form[data-md-component=palette] label")
     assert len(toggles) == 2  # light/dark toggle
     assert doc.select_one("link[rel=canonical]")["href"].startswith("https://")
-
-
-def test_nothing_loaded_from_another_host(site):
-    for html in site.rglob("*.html"):
-        doc = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        for tag in doc.select("script[src], link[href], img[src], iframe[src]"):
-            url = tag.get("src") or tag.get("href")
-            if tag.name == "link" and set(tag.get("rel", [])) & {"canonical", "alternate"}:
-                continue
-            assert not re.match(r"^(https?:)?//", url), (html, url)
-    for css in site.rglob("*.css"):
-        assert not re.search(r"url\(\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8")), css
 
 
 def test_wizard_script_only_on_the_troubleshooter(site, page_paths):

@@ -6,21 +6,12 @@ from __future__ import annotations
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import LANGS, LANGUAGES, PREFIX, copy_project, run_build
 from helpcenter.errors import DataError
 from helpcenter.load.support import load_support
+from support.projects import SUPPORT_EXAMPLE as EXAMPLE
+from support.site import LANGS, LANGUAGES, PREFIX
 
 NAME = "docs/data/support.yml"
-# Visibly examples: they live only in tests, never in the shipped data.
-EXAMPLE = {
-    "operator": {"zh": "示例公司客服部", "en": "Example Co. support team"},
-    "channels": [
-        {"id": "phone", "name": {"zh": "示例电话", "en": "Example phone line"}, "address": "tel:+86 000 0000 0000",
-         "for": {"zh": "订单问题", "en": "Order questions"}, "hours": {"zh": "示例时段", "en": "Example hours"}},
-        {"id": "web", "name": {"zh": "示例网页", "en": "Example web form"}, "address": "https://support.example.com/form",
-         "for": {"zh": "其他问题", "en": "Anything else"}},
-    ],
-}
 
 
 def load(tmp_path, data):
@@ -88,24 +79,21 @@ def test_unset_the_page_says_so_and_the_build_names_it(build, helpcenter, lang):
     assert len(notice) == 1 and "not set yet: channels, operator" in notice[0], build.log
 
 
-def test_set_the_page_lists_each_channel_and_every_page_names_the_operator(tmp_path):
-    (tmp_path / "project").mkdir()
-    project = copy_project(tmp_path / "project")
-    (project / "docs/data/support.yml").write_text(yaml.safe_dump(EXAMPLE, allow_unicode=True), encoding="utf-8")
-    result = run_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.log
-    assert "support.yml" not in result.log  # nothing unset, nothing to say
+def test_set_the_page_lists_each_channel_and_every_page_names_the_operator(changed):
+    """The changed project (conftest.py) has the example's channels and operator."""
+    assert "support.yml" not in changed.log  # nothing unset, nothing to say
     for lang in LANGS:
-        page = contact_page(result.site, lang)
+        page = contact_page(changed.site, lang)
         assert not page.select(".hc-contact-unset")
         links = [(a["href"], a.get_text()) for a in page.select(".hc-channel__address a")]
         assert links == [("tel:+86 000 0000 0000", "+86 000 0000 0000"),
                          ("https://support.example.com/form", "support.example.com/form")]
         assert page.select_one("#phone .hc-channel__name").get_text() == EXAMPLE["channels"][0]["name"][lang]
-        home = BeautifulSoup((result.site / PREFIX[lang] / "index.html").read_text(encoding="utf-8"), "html.parser")
+        home = BeautifulSoup((changed.site / PREFIX[lang] / "index.html").read_text(encoding="utf-8"), "html.parser")
         assert EXAMPLE["operator"][lang] in home.select_one(".hc-about").get_text()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_contact_page_is_one_tap_from_every_cause_page_on_a_phone(browser, base_url, helpcenter, lang):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)

@@ -7,8 +7,8 @@ import re
 import subprocess
 import sys
 
-from conftest import ROOT
 from helpcenter.tools import system_packages
+from support.site import ROOT
 
 
 def test_without_root_one_line_names_each_missing_package(monkeypatch, capsys, tmp_path):
@@ -41,7 +41,7 @@ def test_every_target_and_test_requirement_is_in_the_table():
     for target, packages in system_packages.NEEDS.items():
         assert set(packages) <= known, target
     asked = set()
-    for test in (ROOT / "tests").glob("*.py"):
+    for test in (ROOT / "tests").rglob("*.py"):
         for call in re.findall(r"require\(([^)]*)\)", test.read_text(encoding="utf-8")):
             asked |= set(re.findall(r'"([^"]+)"', call))
     assert asked and asked <= set(system_packages.NEEDS["test"]), asked - set(system_packages.NEEDS["test"])

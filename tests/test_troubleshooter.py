@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import LANGS, LANGUAGES, PREFIX
 from helpcenter.errors import DataError
 from helpcenter.load.troubleshooter import load_tree
+from support.site import LANGS, LANGUAGES, PREFIX
 
 NAME = "docs/data/troubleshooter.yml"
 SMALL = {
@@ -340,6 +340,7 @@ def step_count(helpcenter, lang: str, path) -> list[str]:
         n=n, total=n + most[question.id] - 1) for n, (question, _, _) in enumerate(path, start=1)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_path_by_clicking(page, base_url, helpcenter, lang, size):
