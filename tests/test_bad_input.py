@@ -184,6 +184,29 @@ EDITS = {
     "synonym whose site word is not in the index": (
         "docs/data/search.yml", "    账户: [帐户]\n", "    账户锁: [帐户]\n",
         "docs/data/search.yml: zh: synonyms '账户锁': '账户锁' does not occur in the zh search index"),
+    "regional word for a word the search does not know": (
+        "docs/data/search.yml", "    不: [唔]\n", "    不对劲: [唔妥]\n",
+        "docs/data/search.yml: zh: regional '不对劲': '不对劲' is neither in the zh search index nor a word of this file"),
+    "regional word that is also a reader word": (
+        "docs/data/search.yml", "    不: [唔]\n", "    不: [唔, 帐户]\n",
+        "docs/data/search.yml: zh: regional word '帐户' is also a synonyms reader word"),
+    "regional word listed twice": (
+        "docs/data/search.yml", "    没有: [冇, 冇晒]\n", "    没有: [冇, 唔]\n",
+        "docs/data/search.yml: zh: regional '没有': regional word '唔' is also listed under '不'"),
+    # keywords with companion words
+    "a keyword's companions under an unknown key": (
+        "docs/data/causes.yml", "{word: 限制, prefer: [额度, 金额]}", "{word: 限制, prefers: [额度, 金额]}",
+        "docs/data/causes.yml: cause 2: keywords.zh[14]: a keyword with companions is {word: ..., need or prefer: [...]}; "
+        "unknown key 'prefers'"),
+    "a keyword that both needs and prefers": (
+        "docs/data/causes.yml", "{word: 限制, prefer: [额度, 金额]}", "{word: 限制, prefer: [额度], need: [金额]}",
+        "docs/data/causes.yml: cause 2: keywords.zh[14]: a keyword with companions is {word: ..., need or prefer: [...]}"),
+    "a keyword with no companions": (
+        "docs/data/causes.yml", "{word: 限制, prefer: [额度, 金额]}", "{word: 限制, prefer: []}",
+        "docs/data/causes.yml: cause 2: keywords.zh[14]: 'prefer' needs at least one companion word"),
+    "a keyword with companions and no word": (
+        "docs/data/causes.yml", "{word: 限制, prefer: [额度, 金额]}", "{prefer: [额度, 金额]}",
+        "docs/data/causes.yml: cause 2: keywords.zh[14]: missing 'word'"),
     # labels are format strings, but nothing more
     "a placeholder with a format": (
         "docs/data/site.yml", "    en: Question {n}\n", "    en: Question {n:>99999999}\n",

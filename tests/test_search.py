@@ -13,6 +13,7 @@ import pytest
 from helpcenter.errors import DataError
 from helpcenter.publish.search_worker import MATERIAL_QUERY, QUERY_JS, build_worker, rewrite_page_config
 from helpcenter.tools.searchcheck import (
+    HELDOUT,
     Result,
     ask_worker,
     clear_query,
@@ -25,47 +26,56 @@ from support.shared import data_once_per_run
 from support.site import LANGS, PREFIX
 
 QUERIES = load_queries()
+# The tuning set, and the held-out one that nothing is written against: the same goals for both.
+SETS = {"tuning": QUERIES, "held-out": load_queries(HELDOUT)}
 
 
 @pytest.fixture(scope="module")
 def answers(tmp_path_factory, worker_id, browser, base_url, helpcenter):
-    """Every query of tests/search_queries.yml through each language's worker and index (asked
-    once per run, by whichever worker comes first)."""
+    """Every query of both sets through each language's worker and index (asked once per run, by
+    whichever worker comes first): {set: {lang: [Result]}}."""
     def ask():
-        out = {}
+        out: dict = {}
         for lang in LANGS:
             tab = browser.new_page()
             tab.goto(base_url + PREFIX[lang])
-            out[lang] = [asdict(result) for result in ask_worker(tab, [q.text for q in QUERIES[lang]])]
+            for name, queries in SETS.items():
+                out.setdefault(name, {})[lang] = [asdict(r) for r in ask_worker(tab, [q.text for q in queries[lang]])]
             tab.close()
         return out
 
     asked = data_once_per_run(tmp_path_factory, worker_id, "search-answers", ask)
-    out = {}
-    for lang in LANGS:
-        results = [Result(**row) for row in asked[lang]]
-        for query, result in zip(QUERIES[lang], results, strict=True):
-            result.expected = expected_path(helpcenter, PREFIX[lang], query.expect)
-        out[lang] = results
+    out: dict = {}
+    for name, queries in SETS.items():
+        for lang in LANGS:
+            results = [Result(**row) for row in asked[name][lang]]
+            for query, result in zip(queries[lang], results, strict=True):
+                result.expected = expected_path(helpcenter, PREFIX[lang], query.expect)
+            out.setdefault(name, {})[lang] = results
     return out
 
 
-def test_query_set_covers_every_kind():
+def test_query_sets_cover_every_kind():
     for lang in LANGS:
         kinds = Counter(q.kind for q in QUERIES[lang])
         assert len(QUERIES[lang]) >= 80, lang
         for kind in ("colloquial", "mixed", "typo", "reader-words", "generic", "fullwidth/case",
-                     "hub", "uncovered"):
+                     "hub", "uncovered", "ambiguous", "category"):
             assert kinds[kind] >= 5, (lang, kind)
-    assert Counter(q.kind for q in QUERIES["zh"])["traditional"] >= 5
+    for kind in ("traditional", "homophone", "pinyin", "cantonese"):
+        assert Counter(q.kind for q in QUERIES["zh"])[kind] >= 5, kind
+    held_out = SETS["held-out"]
+    assert len(held_out["zh"]) >= 60 and len(held_out["en"]) >= 50
+    assert {q.text for lang in LANGS for q in held_out[lang]}.isdisjoint(q.text for lang in LANGS for q in QUERIES[lang])
 
 
+@pytest.mark.parametrize("name", SETS)
 @pytest.mark.parametrize("lang", LANGS)
-def test_query_set_finds_the_right_page(answers, lang, capsys):
-    results = answers[lang]
+def test_query_set_finds_the_right_page(answers, name, lang, capsys):
+    results = answers[name][lang]
     first = sum(r.passes() for r in results) / len(results)
     with capsys.disabled():
-        print(f"\n[{lang}] first: {first:.1%} of {len(results)}")
+        print(f"\n[{name}, {lang}] first: {first:.1%} of {len(results)}")
         for r in results:
             if not r.passes():
                 print(f"[{lang}] not first: {r.query!r} -> {r.paths[:3]} (expected {r.expected or 'the note'})")
@@ -75,7 +85,7 @@ def test_query_set_finds_the_right_page(answers, lang, capsys):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_results_stay_in_their_language_and_hide_keywords(answers, lang):
-    for result in answers[lang]:
+    for result in answers["tuning"][lang] + answers["held-out"][lang]:
         assert all(path.startswith("/en/") == (lang == "en") for path in result.paths), result
         assert not result.hidden_fields, result.query
 
@@ -86,7 +96,7 @@ def test_search_box_shows_what_the_worker_finds(page, base_url, answers, lang):
     """A sample of the set through the real search box, put in at once (as a paste or an input
     method's commit: no key event): the same pages in the same order, and the same note."""
     page.goto(base_url + PREFIX[lang])
-    sample = answers[lang][::12] + [r for r in answers[lang] if r.expected is None][:3]
+    sample = answers["tuning"][lang][::12] + [r for r in answers["tuning"][lang] if r.expected is None][:3]
     for expected in sample:
         shown = search(page, expected.query)
         assert shown.paths == expected.paths, expected.query
@@ -126,6 +136,28 @@ def test_typing_pasting_and_an_input_method_all_search(page, base_url, helpcente
     cdp.send("Input.insertText", {"text": "账户冻结"})
     assert field.input_value() == "账户冻结"
     assert first_result() == frozen
+
+
+@pytest.mark.parametrize("lang, query, first, shown, tables", [
+    ("zh", "zhanghu dongjie", "FQ-05", "账户冻结", 1),  # pinyin, the input method off
+    ("zh", "系桶为户", "FQ-03", "系统维护", 1),  # two homophone slips
+    ("en", "acount suspnded", "FQ-05", "account suspended", 0),  # typos: no pinyin needed
+])
+def test_a_corrected_query_says_what_it_searched(page, base_url, helpcenter, lang, query, first, shown, tables):
+    """The pinyin table loads with the first query that needs it, not before; results then come
+    from the words meant, and the line above them says so."""
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base_url + PREFIX[lang])
+    table = re.compile(rf"/workers/pinyin-{lang}\.[0-9a-f]{{8}}\.js$")
+    search(page, helpcenter.cause_by_code(first).keywords[lang][0])  # a word as the site has it
+    assert not [url for url in requested if table.search(url)]
+    assert not page.locator(".hc-search-corrected").is_visible()
+    result = search(page, query)
+    assert result.paths[0] == f"/{PREFIX[lang]}causes/{helpcenter.cause_by_code(first).slug}/"
+    line = page.locator(".hc-search-corrected")
+    assert line.is_visible() and line.locator("strong").inner_text() == shown
+    assert len([url for url in requested if table.search(url)]) == tables
 
 
 @pytest.mark.parametrize("lang, query", [("zh", "实名认证"), ("zh", "分期利息"), ("en", "interest rate"),
@@ -225,10 +257,19 @@ def test_the_index_holds_no_page_furniture(site, site_url, helpcenter):
 
 
 def test_the_search_worker_has_a_name_of_its_own(site):
-    workers = sorted(p.name for p in (site / "assets/javascripts/workers").glob("*.js"))  # not .br, .gz
+    folder = site / "assets/javascripts/workers"
+    scripts = sorted(p.name for p in folder.glob("*.js"))  # not .br, .gz
+    workers = [name for name in scripts if not name.startswith("pinyin-")]
     assert len(workers) == 1 and re.fullmatch(r"helpcenter-search\.[0-9a-f]{8}\.js", workers[0])
-    code = (site / "assets/javascripts/workers" / workers[0]).read_bytes()
-    assert workers[0].split(".")[1] == hashlib.sha256(code).hexdigest()[:8]
+    # Beside it, one pinyin table per language, each named in its language's index and by its content.
+    tables = [name for name in scripts if name.startswith("pinyin-")]
+    assert sorted(name.split(".")[0] for name in tables) == sorted(f"pinyin-{lang}" for lang in LANGS)
+    for lang in LANGS:
+        named = json.loads((site / PREFIX[lang] / "search/search_index.json").read_text(encoding="utf-8"))
+        assert named["config"]["hc"]["pinyin"] in tables
+    for name in scripts:
+        code = (folder / name).read_bytes()
+        assert name.split(".")[1] == hashlib.sha256(code).hexdigest()[:8], name
     for html in [site / "index.html", site / "en/index.html", site / "404.html", site / "en/404.html"]:
         config = re.search(r'<script id="__config" type="application/json">(.*?)</script>',
                            html.read_text(encoding="utf-8"), re.S)[1]

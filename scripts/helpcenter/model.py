@@ -31,6 +31,16 @@ SECTION_IDS = ("symptoms", "why", "self-check", "fix", "contact", "related")
 
 
 @dataclass(frozen=True)
+class KeywordContext:
+    """A keyword of two meanings, decided by the rest of the query: for this cause it counts fully
+    only when the query also holds one of `companions`; without one, it counts not at all (`need`)
+    or a little (`prefer`)."""
+    word: str
+    mode: str  # "need" or "prefer"
+    companions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Cause:
     code: str
     number: int
@@ -50,6 +60,9 @@ class Cause:
     confused_with: tuple[str, ...] = ()
     # Search keywords per language (not shown on the page).
     keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Keywords that count for this cause only beside a companion word, per language (限制 is the
+    # account's with 账号, the region's with 地区): see KeywordContext.
+    context: dict[str, tuple[KeywordContext, ...]] = field(default_factory=dict)
     source: str = "article"
 
 

@@ -249,7 +249,8 @@ document.addEventListener("click", function (event) {
 // "hc-search" channel, search_query.js beside this file), or no cause page (nor the contact
 // page, which answers "客服电话") is among the results,
 // say that the site may not answer it and offer the troubleshooter and support (#hc-search-help,
-// in the page's language).
+// in the page's language). When the first result comes from a correction (a typo, pinyin), say
+// what was searched (#hc-search-corrected).
 (function () {
   var template = document.getElementById("hc-search-help");
   var result = document.querySelector(".md-search-result");
@@ -261,9 +262,15 @@ document.addEventListener("click", function (event) {
   var config = document.getElementById("__config");
   var waiting = config ? JSON.parse(config.textContent).translations["search.result.placeholder"] : "";
   var lang = document.documentElement.lang;
-  var uncovered = {};
+  var uncovered = {}, corrected = {};
+  var fixed = document.getElementById("hc-search-corrected");
+  var line = fixed && fixed.content.firstElementChild.cloneNode(true);
   help.hidden = true;
   result.insertBefore(help, list);
+  if (line) {
+    line.hidden = true;
+    result.insertBefore(line, help);
+  }
   function update() {
     var meta = result.querySelector(".md-search-result__meta").textContent.trim();
     var query = field.value;
@@ -273,11 +280,17 @@ document.addEventListener("click", function (event) {
       return answers.some(function (prefix) { return a.href.indexOf(prefix) === 0; });
     });
     help.hidden = query.trim() === "" || !answered || (answer && !uncovered[query]);
+    if (line) { // changed only when it changes: this runs on every change below `result`
+      var hide = !help.hidden || !answered || !corrected[query], shown = line.querySelector("strong");
+      if (line.hidden !== hide) line.hidden = hide;
+      if (!hide && shown.textContent !== corrected[query]) shown.textContent = corrected[query];
+    }
   }
   if (typeof BroadcastChannel === "function") {
     new BroadcastChannel("hc-search").addEventListener("message", function (event) {
       if (!event.data || event.data.lang !== lang) return;
       uncovered[event.data.query] = event.data.uncovered;
+      corrected[event.data.query] = event.data.corrected;
       update();
     });
   }

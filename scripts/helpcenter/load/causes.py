@@ -14,9 +14,11 @@ from helpcenter.languages import Languages
 from helpcenter.load.article import Article
 from helpcenter.load.content import GENERATED_SECTIONS, check_refs, split_sections
 from helpcenter.load.fields import SLUG, Field, Fields, Schema, Translated, load_yaml, read_text
-from helpcenter.model import SECTION_IDS, SOURCES, Cause
+from helpcenter.model import SECTION_IDS, SOURCES, Cause, KeywordContext
 
 CODE = re.compile(r"^FQ-[0-9]{2}$")
+# How a keyword with companion words counts without them (model.KeywordContext).
+KEYWORD_MODES = ("need", "prefer")
 # A slug becomes a folder name and part of every link an agent pastes: keep it short.
 MAX_SLUG = 60
 
@@ -150,10 +152,40 @@ def _read_cause(entry: Fields, by_number, translations, langs: Languages) -> tup
         paragraph = Translated({})
     confused = tuple(fields["confused_with"])
     words = fields["keywords"].only(*langs.codes)
-    keywords = {lang: tuple(words.text_list(lang, default=[] if lang != default else None))
-                for lang in langs.codes}
+    read = {lang: _keywords(words, lang, required=lang == default) for lang in langs.codes}
     return entry, Cause(code, number, slug, tuple(former), title, summary, seen, paragraph, {},
-                        confused_with=confused, keywords=keywords, source=source)
+                        confused_with=confused, keywords={lang: k for lang, (k, _) in read.items()},
+                        context={lang: c for lang, (_, c) in read.items()}, source=source)
+
+
+def _keywords(words: Fields, lang: str, required: bool) -> tuple[tuple[str, ...], tuple[KeywordContext, ...]]:
+    """A language's keywords: text, or `{word: 限制, need: [账号, 登录]}` (or `prefer:`) for a word
+    that belongs to this cause only beside a companion word."""
+    if lang not in words.data and not required:
+        return (), ()
+    items = words.value(lang)
+    if not isinstance(items, list):
+        raise words.error(f"'{lang}' must be a list of text")
+    plain: list = []
+    context: list[KeywordContext] = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            plain.append(item)
+            continue
+        entry = Fields(item, words.file, f"{words.where}.{lang}[{i + 1}]", langs=words.langs)
+        modes = [mode for mode in KEYWORD_MODES if mode in item]
+        unknown = sorted(str(k) for k in item if k not in ("word", *KEYWORD_MODES))
+        if unknown or len(modes) != 1:
+            raise entry.error(f"a keyword with companions is {{word: ..., {' or '.join(KEYWORD_MODES)}: [...]}}"
+                              + (f"; unknown key '{unknown[0]}'" if unknown else ""))
+        word = entry.text("word")
+        companions = entry.text_list(modes[0])
+        if not companions:
+            raise entry.error(f"'{modes[0]}' needs at least one companion word")
+        plain.append(word)
+        context.append(KeywordContext(word, modes[0], tuple(companions)))
+    keywords = Fields({lang: plain}, words.file, words.where, langs=words.langs).text_list(lang)
+    return tuple(keywords), tuple(context)
 
 
 def _check_unique(read: list[tuple[Fields, Cause]]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from helpcenter.load.fields import Field, Fields, Schema, load_yaml, not_text
@@ -25,6 +25,7 @@ class SearchWords:
     hub: tuple[str, ...] = ()  # subjects of the related topics only
     uncovered: tuple[str, ...] = ()  # questions the site does not answer
     contact: tuple[str, ...] = ()  # asking for a person: the contact page first
+    regional: tuple[tuple[str, str], ...] = ()  # (regional word, standard word), normalised
 
 
 def normalize(text: str) -> str:
@@ -37,7 +38,7 @@ def normalize(text: str) -> str:
 LISTS = ("hub", "uncovered", "contact")
 # The fields of each language's entry in search.yml, declared (load/fields.py reads them).
 SEARCH_WORDS: Schema = {"generic": Field("text_list", []), **{key: Field("text_list", []) for key in LISTS},
-                        "synonyms": Field("mapping", None)}
+                        "synonyms": Field("mapping", None), "regional": Field("mapping", None)}
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -77,37 +78,64 @@ def load_search_words(path: Path, name: str, corpus: dict[str, str], langs) -> d
                 if words.count(word) > 1 or word in generic or elsewhere:
                     raise entry.error(f"'{key}' word '{word}' is listed twice "
                                       f"(or also as {'generic' if word in generic else elsewhere[0]})")
-        synonyms = fields["synonyms"] or Fields({}, name, f"{lang}: synonyms", langs=langs)
-        pairs: list[tuple[str, str]] = []
-        seen: dict[str, str] = {}
-        written = getattr(synonyms.data, "written", {})
-        for target, readers in synonyms.data.items():
-            where = f"{lang}: synonyms '{written.get(target, target)}'"
-            if target is None or (isinstance(target, str) and not target.strip()):
-                raise top.error(f"{lang}: synonyms: an entry has no site word")
-            if not isinstance(target, str):
-                raise top.error(f"{where}: the site word is not text: {not_text(target) or 'write it as text'}")
-            site = normalize(target).strip()
-            if not isinstance(readers, list) or not readers:
-                raise top.error(f"{where}: needs a list of reader words")
-            if not occurs(site, corpus[lang]):
-                raise top.error(f"{where}: '{site}' does not occur in the {lang} search index")
-            for reader in readers:
-                if not isinstance(reader, str):
-                    raise top.error(f"{where}: reader word '{reader}' is not text: "
-                                    f"{not_text(reader) or 'put it in quotes'}")
-                word = normalize(reader).strip()
-                if not word:
-                    raise top.error(f"{where}: a reader word is empty")
-                if word == site:
-                    raise top.error(f"{where}: '{word}' maps to itself")
-                if word in seen:
-                    raise top.error(f"{where}: reader word '{word}' is also listed under '{seen[word]}'")
-                seen[word] = str(target)
-                pairs.append((word, site))
-        out[lang] = SearchWords(tuple(dict.fromkeys(generic)), tuple(pairs),
-                                *(tuple(lists[key]) for key in LISTS))
+        text = corpus[lang]
+        pairs = _word_map(top, lang, "synonyms", fields["synonyms"], partial(occurs, corpus=text),
+                          "does not occur in the {lang} search index")
+        known = {*generic, *(w for words in lists.values() for w in words), *(w for pair in pairs for w in pair)}
+        regional = _word_map(top, lang, "regional", fields["regional"],
+                             partial(_known, known=frozenset(known), corpus=text),
+                             "is neither in the {lang} search index nor a word of this file",
+                             ("standard word", "regional word"))
+        clash = next((word for word, _ in regional if word in {reader for reader, _ in pairs}), None)
+        if clash:
+            raise top.error(f"{lang}: regional word '{clash}' is also a synonyms reader word")
+        out[lang] = SearchWords(tuple(dict.fromkeys(generic)), tuple(pairs), hub=tuple(lists["hub"]),
+                                uncovered=tuple(lists["uncovered"]), contact=tuple(lists["contact"]),
+                                regional=tuple(regional))
     return {lang: _with_other_languages(lang, out, corpus, langs) for lang in langs.codes}
+
+
+def _known(word: str, known: frozenset[str], corpus: str) -> bool:
+    return word in known or occurs(word, corpus)
+
+
+def _word_map(top: Fields, lang: str, key: str, entry: Fields | None, known, unknown: str,
+              nouns: tuple[str, str] = ("site word", "reader word")) -> list[tuple[str, str]]:
+    """A mapping of site (or standard) words to readers' (or regional) words, checked: each word
+    text, the mapped-to word `known` (else `unknown`, formatted with the language), a reader word
+    listed once. `nouns`: what the two sides are called in the messages. Returns (reader word,
+    site word) pairs, normalised."""
+    if entry is None:
+        return []
+    target_noun, word_noun = nouns
+    pairs: list[tuple[str, str]] = []
+    seen: dict[str, str] = {}
+    written = getattr(entry.data, "written", {})
+    for target, readers in entry.data.items():
+        where = f"{lang}: {key} '{written.get(target, target)}'"
+        if target is None or (isinstance(target, str) and not target.strip()):
+            raise top.error(f"{lang}: {key}: an entry has no {target_noun}")
+        if not isinstance(target, str):
+            raise top.error(f"{where}: the {target_noun} is not text: {not_text(target) or 'write it as text'}")
+        site = normalize(target).strip()
+        if not isinstance(readers, list) or not readers:
+            raise top.error(f"{where}: needs a list of {word_noun}s")
+        if not known(site):
+            raise top.error(f"{where}: '{site}' " + unknown.format(lang=lang))
+        for reader in readers:
+            if not isinstance(reader, str):
+                raise top.error(f"{where}: {word_noun} '{reader}' is not text: "
+                                f"{not_text(reader) or 'put it in quotes'}")
+            word = normalize(reader).strip()
+            if not word:
+                raise top.error(f"{where}: a {word_noun} is empty")
+            if word == site:
+                raise top.error(f"{where}: '{word}' maps to itself")
+            if word in seen:
+                raise top.error(f"{where}: {word_noun} '{word}' is also listed under '{seen[word]}'")
+            seen[word] = str(target)
+            pairs.append((word, site))
+    return pairs
 
 
 def _with_other_languages(lang: str, words: dict[str, SearchWords], corpus: dict[str, str],
@@ -130,8 +158,9 @@ def _with_other_languages(lang: str, words: dict[str, SearchWords], corpus: dict
             if reader not in readers and occurs(site, corpus[lang]):
                 pairs.append((reader, site))
                 readers.add(reader)
-    return SearchWords(tuple(dict.fromkeys(generic)), tuple(pairs),
-                       *(tuple(dict.fromkeys(lists[key])) for key in LISTS))
+    merged = {key: tuple(dict.fromkeys(lists[key])) for key in LISTS}
+    return SearchWords(tuple(dict.fromkeys(generic)), tuple(pairs), hub=merged["hub"],
+                       uncovered=merged["uncovered"], contact=merged["contact"], regional=own.regional)
 
 
 @lru_cache(maxsize=1)

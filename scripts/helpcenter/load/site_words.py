@@ -45,6 +45,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "topics_themes": (), "topics_also": ("theme",), "topics_platforms": (),
     "topics_platform_tags": (), "topics_causes": (), "topics_count": ("count",),
     "not_found_title": (), "not_found_text": (), "not_found_home": (), "search_uncovered": (),
+    "search_corrected": ("query",),
     "fb_question": (), "fb_yes": (), "fb_no": (), "fb_why": (), "fb_thanks": (), "fb_still": (),
 }
 

@@ -12,7 +12,8 @@ from helpcenter.model import HelpCenter
 from helpcenter.publish.assets import fingerprint, precompress
 from helpcenter.publish.dates import SourceDates
 from helpcenter.publish.search_index import language_index, root_config, split_index, write_index
-from helpcenter.publish.search_worker import Worker, install_worker
+from helpcenter.publish.search_pinyin import data_words, index_words, pinyin_table, write_pinyin
+from helpcenter.publish.search_worker import WORKERS, Worker, install_worker
 from helpcenter.publish.serving import rules, write_all
 from helpcenter.render.redirects import redirect_page, redirects
 from helpcenter.render.templates import Templates
@@ -30,14 +31,18 @@ def write_redirects(site: Path, hc: HelpCenter, site_url: str, site_names: dict[
 
 def write_search(site: Path, hc: HelpCenter, page_urls: dict[str, dict[str, str]], worker: Worker) -> None:
     """static-i18n has written one index for all languages: one per language, reworked
-    (publish/search_index.py); and the worker that reads them."""
+    (publish/search_index.py), each with its pinyin table beside the worker (search_pinyin.py);
+    and the worker that reads them."""
     langs = hc.langs
     config_json = root_config(site)
     docs = split_index(site, [langs.prefix(lang) for lang in langs.others])
     for lang in langs.codes:
         prefix = langs.prefix(lang)
         pages = {name: page_urls[lang][name][len(prefix):] for name in ("topics", "contact")}
-        write_index(site, prefix, language_index(config_json, docs[prefix], hc, lang, **pages))
+        index = language_index(config_json, docs[prefix], hc, lang, **pages)
+        words = index_words(index["docs"], config_json["separator"]) | data_words(hc.search[lang])
+        index["config"]["hc"]["pinyin"] = write_pinyin(site / WORKERS, lang, pinyin_table(words))
+        write_index(site, prefix, index)
     install_worker(site, worker)
 
 

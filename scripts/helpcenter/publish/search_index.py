@@ -7,9 +7,10 @@ gets that language's pages (locations made relative to it). Then, per language:
   keywords, in index fields that are searched and never shown ("小米分期 limit" finds 额度);
 - the related-topics hub is indexed topic by topic (one result per topic, not one per theme);
 - the index carries what the browser needs to read a query (config key "hc"): traditional -> simplified
-  characters for the characters the index holds, the synonyms and generic words of
-  docs/data/search.yml, and where the cause pages, the hub and the contact page are (overrides/assets/javascripts/
-  search_query.js).
+  characters for the characters the index holds, the synonyms, regional and generic words of
+  docs/data/search.yml, the causes' keywords that need a companion word, where the cause pages,
+  the hub and the contact page are, and the name of its pinyin table (publish/search_pinyin.py)
+  (overrides/assets/javascripts/search_query.js).
 """
 
 from __future__ import annotations
@@ -98,8 +99,8 @@ def language_index(config: dict, docs: list[dict], hc: HelpCenter, lang: str,
         for field in ("title", "text", "keywords", "alias"):
             chars.update(_HAN_RUN.findall(doc.get(field, "")))
     words = hc.search[lang]
-    # Characters a query is matched on: the index's, and those of the synonyms' reader words.
-    chars = set("".join(chars)) | set("".join(reader for reader, _ in words.synonyms))
+    # Characters a query is matched on: the index's, and those of the reader and regional words.
+    chars = set("".join(chars)) | set("".join(reader for reader, _ in (*words.synonyms, *words.regional)))
     platforms = [normalize(p.name[other]) for p in hc.topics.platforms for other in hc.langs.codes]
     # Material adds a `tags` field of its own; no document has tags here.
     fields = {name: spec for name, spec in config["fields"].items() if name != "tags"}
@@ -114,6 +115,10 @@ def language_index(config: dict, docs: list[dict], hc: HelpCenter, lang: str,
         "uncovered": list(words.uncovered),
         "contact": {"location": contact, "words": list(words.contact)},
         "priority": urls.CAUSES + "/",
+        "regional": [list(pair) for pair in words.regional],
+        "context": {urls.cause_page(c.slug): [[normalize(k.word), k.mode, [normalize(w) for w in k.companions]]
+                                              for k in c.context.get(lang, ())]
+                    for c in hc.causes if c.context.get(lang)},
     }
     return {"config": {**config, "fields": fields, "hc": hc_data}, "docs": out}
 

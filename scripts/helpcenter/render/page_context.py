@@ -64,6 +64,8 @@ def search_help(hc: HelpCenter, lang: str, page_urls: dict[str, str], href: Href
     contact = href(page_urls.get("contact", prefix + "contact/"))
     return {
         "text": hc.label("search_uncovered", lang),
+        # [before, "query", after]: helpcenter.js puts the query as searched in between.
+        "corrected": hc.label_parts("search_corrected", lang),
         "answers": [href(prefix + urls.CAUSES + "/"), contact],
         "links": [(hc.label("tr_title", lang), href(page_urls.get("troubleshooter", prefix + "troubleshoot/"))),
                   (hc.label("contact_title", lang), contact)],

@@ -15,6 +15,7 @@ import yaml
 from helpcenter import PROJECT
 
 QUERIES = PROJECT / "tests/search_queries.yml"
+HELDOUT = PROJECT / "tests/search_heldout.yml"  # never tuned on
 
 # Records the last change of the query and the last change of the results, in page time.
 _TIMER = """() => {
