@@ -137,10 +137,10 @@ FORGIVING = """((table) => {
     "account": {"causes/frozen/": 8}, "region": {"causes/region/": 8}, "eligible": {"causes/item/": 8},
     "outage": {"causes/down/": 8}, "小米分期": {"causes/limit/": 1, "causes/frozen/": 1},
   };
-  window.fLexicon = new HCSearch.Lexicon(Object.keys(evidence).concat(["美国", "羊小咩"]), evidence);
+  window.fLexicon = new HCSearch.Lexicon(Object.keys(evidence).concat(["美国", "羊小咩", "在线", "香港"]), evidence);
   window.loads = 0;
   window.fData = HCSearch.prepare({
-    lang: "zh", t2s: "", synonyms: [["地区", ["美国"]]], generic: ["小米分期", "分期", "吗", "了", "的", "不"],
+    lang: "zh", t2s: "", synonyms: [["地区", ["美国", "香港"]]], generic: ["小米分期", "分期", "吗", "了", "的", "不"],
     hub: {location: "topics/", words: ["羊小咩"]}, uncovered: [], priority: "causes/",
     contact: {location: "contact/", words: []},
     regional: [["唔", "不"], ["咩", "什么"], ["用唔到", "不够"]],
@@ -154,7 +154,8 @@ FORGIVING = """((table) => {
 
 @pytest.fixture(scope="module")
 def forgiving(browser):
-    words = {"冻结", "账号", "额度", "不够", "地区", "审核", "征信", "维护", "限制", "小米分期", "美国", "羊小咩"}
+    words = {"冻结", "账号", "额度", "不够", "地区", "审核", "征信", "维护", "限制", "小米分期", "美国", "羊小咩",
+             "在线", "香港"}
     tab = browser.new_page()
     tab.set_content("<!doctype html><title>t</title>")
     tab.add_script_tag(content=SOURCE)
@@ -178,6 +179,7 @@ def forgiving(browser):
     ("zhang hao dong jie", "causes/frozen/", "账号冻结"),  # ... and syllable by syllable
     ("edubugou", "causes/limit/", "额度不够"),  # two words in one run
     ("bu gou le", "causes/limit/", "不够"),  # a syllable of no word (le) goes
+    ("ta zaixianggang", "causes/region/", "香港"),  # the reading that spells most: 香港, not 在线 + "ggang"
 ])
 def test_pinyin_and_homophones_find_the_word_meant(forgiving, query, top, display):
     read = forgiving(query)

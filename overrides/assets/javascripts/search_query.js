@@ -400,21 +400,26 @@
       if (unknownLatin.slice(a, b + 1).indexOf(true) === -1) { a = b; continue; }
       var run = tokens.slice(a, b + 1), letters = "", starts = [];
       run.forEach(function (t) { starts.push(letters.length); letters += t.word; });
-      var pieces = []; // [start, end, word] in `letters`
-      for (var p = 0; p < letters.length;) {
-        var meant = null, q = Math.min(letters.length, p + 36);
-        for (; q >= p + 2; q--) { // the longest word spelt from here; initials only as a whole word
+      // The reading that spells the most letters as words ("wo zai xianggang": 香港, not 在线 +
+      // "ggang"), fewer words first; a syllable of no word (le, ma) is skipped. Initials only
+      // as a whole word.
+      var best = []; // best[p]: the best reading of letters[p:]
+      best[letters.length] = { covered: 0, pieces: [] };
+      for (var p = letters.length - 1; p >= 0; p--) {
+        var next = best[Math.min(letters.length, p + (pinyin.syllableAt(letters, p).length || 1))];
+        var here = { covered: next.covered, pieces: next.pieces };
+        for (var q = Math.min(letters.length, p + 36); q >= p + 2; q--) {
           var whole = starts.indexOf(p) !== -1 && (starts.indexOf(q) !== -1 || q === letters.length);
-          meant = whole || pinyin.joined.has(letters.slice(p, q)) ? pinyin.spelt(letters.slice(p, q), prefer) : null;
-          if (meant) break;
+          var word = whole || pinyin.joined.has(letters.slice(p, q)) ? pinyin.spelt(letters.slice(p, q), prefer) : null;
+          if (!word) continue;
+          var covered = q - p + best[q].covered;
+          if (covered > here.covered || (covered === here.covered && best[q].pieces.length + 1 < here.pieces.length)) {
+            here = { covered: covered, pieces: [[p, q, word]].concat(best[q].pieces) };
+          }
         }
-        if (meant) {
-          pieces.push([p, q, meant]);
-          p = q;
-        } else { // a syllable of no word (le, ma): skipped
-          p += pinyin.syllableAt(letters, p).length || 1;
-        }
+        best[p] = here;
       }
+      var pieces = best[0].pieces; // [start, end, word] in `letters`
       if (pieces.length) {
         // Each word in the place of the words it was spelt from; a word of the site that no
         // reading took stays ("xiaomi fenqi outage": 小米分期 outage), other syllables go.
@@ -515,19 +520,20 @@
     }
 
     // parts: [{term, kind, wildcard}], the clauses of one word.
-    function unit(parts, strong) {
+    // `fixed`: the word is there by a correction only (a synonym of a word read from pinyin).
+    function unit(parts, strong, fixed) {
       var clauses = parts.map(function (p) { return p.term + p.wildcard + "^" + BOOST[strong ? p.kind : "weak"]; });
       units.push({ clauses: clauses, strong: strong, known: true, parts: parts, causes: {},
                    weight: BOOST[parts[0].kind] / BOOST.word,
-                   corrected: parts[0].kind === "typo" || parts[0].kind === "pinyin" });
+                   corrected: Boolean(fixed) || parts[0].kind === "typo" || parts[0].kind === "pinyin" });
     }
 
-    function word(w, synonym) {
+    function word(w, synonym, fixed) {
       if (HAN.test(w)) {
         var cut = segment(w, lexicon);
         cut.terms.forEach(function (t) {
           var put = meant.some(function (m) { return m.indexOf(t) !== -1; }) && typedText.indexOf(t) === -1;
-          unit([{ term: t, kind: put ? "pinyin" : "word", wildcard: "*" }], !data.generic.has(t) && t.length > 1);
+          unit([{ term: t, kind: put ? "pinyin" : "word", wildcard: "*" }], !data.generic.has(t) && t.length > 1, fixed);
         });
         if (!synonym) cut.unknown.forEach(function (u) {
           var rest = Array.from(u).filter(function (ch) { return !data.generic.has(ch); }).join("");
@@ -545,7 +551,7 @@
       if (known.length) {
         unit(known.map(function (f) {
           return { term: f, kind: f === w ? "word" : "form", wildcard: f.length > SHORT ? "*" : "" };
-        }), !generic);
+        }), !generic, fixed);
         return;
       }
       if (generic) return;
@@ -579,7 +585,8 @@
     typed.forEach(function (w) { word(w, false); });
     readers.forEach(function (pair) {
       var site = pair[1].match(TOKEN) || [];
-      site.forEach(function (w) { word(w, true); });
+      var fixed = corrections.length > 0 && !holds({ text: typedText, words: typedText.match(TOKEN) || [] }, pair[0]);
+      site.forEach(function (w) { word(w, true, fixed); });
       query.text += " " + pair[1];
       query.words = query.words.concat(site.filter(function (w) { return !HAN.test(w); }));
     });
