@@ -85,9 +85,6 @@
     return Math.min(row[b.length], max + 1);
   }
 
-  // Is `a` one edit away from `b`? As lunr's ~1.
-  function oneEdit(a, b) { return edits(a, b, 1) <= 1; }
-
   // How many typos a word of this length may hold: none below five letters, two from eight.
   function typosAllowed(word) { return word.length >= TYPO_TWO ? 2 : word.length >= TYPO_MIN ? 1 : 0; }
 
@@ -571,11 +568,13 @@
       });
       if (nearest.length) {
         unit(nearest.map(function (t) { return { term: t, kind: "typo", wildcard: "" }; }), true);
-        // The words the typo stands for, in its place, for ranking by phrase ("crdit scor": credit score).
+        // The word the typo stands for (a cause's, if one is) in its place, for ranking by phrase
+        // ("crdit scor": credit score), the others after.
+        var intended = nearest.filter(function (t) { return lexicon.evidence[t]; })[0] || nearest[0];
         var at = query.words.indexOf(w);
-        if (at !== -1) query.words = query.words.slice(0, at).concat([nearest[0]], query.words.slice(at + 1));
-        query.words = query.words.concat(nearest.slice(1));
-        corrections.push([w, nearest.filter(function (t) { return lexicon.evidence[t]; })[0] || nearest[0]]);
+        if (at !== -1) query.words = query.words.slice(0, at).concat([intended], query.words.slice(at + 1));
+        query.words = query.words.concat(nearest.filter(function (t) { return t !== intended; }));
+        corrections.push([w, intended]);
       } else if (misspelt && misspelt.length) {
         readers = readers.concat(misspelt); // a reader word with a typo ("singapre")
         corrections.push([w, misspelt[0][0]]);
@@ -753,7 +752,6 @@
   scope.HCSearch = {
     normalize: normalize,
     englishForms: englishForms,
-    oneEdit: oneEdit,
     edits: edits,
     Pinyin: Pinyin,
     regionalize: regionalize,
