@@ -209,12 +209,16 @@ def test_troubleshooter_and_topics_are_searchable_but_causes_come_first(page, ba
 
 @pytest.mark.parametrize("lang, opening", [("zh", "shortcut"), ("en", "click")])
 def test_the_index_loads_when_the_reader_turns_to_search(page, base_url, helpcenter, lang, opening):
-    """A first visit that never searches does not load the index (it is the largest file)."""
+    """A first visit that never searches loads neither the index (the largest file) nor the
+    search worker's script."""
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{base_url}{PREFIX[lang]}causes/installment-limit/", wait_until="networkidle")
     index = f"{base_url}{PREFIX[lang]}search/search_index.json"
+    worker = re.compile(r"/assets/javascripts/workers/helpcenter-search\.[0-9a-f]{8}\.js$")
+    page.wait_for_timeout(300)
     assert index not in requested
+    assert not [url for url in requested if worker.search(url)]
     if opening == "shortcut":
         page.keyboard.press("s")  # Material's keyboard shortcut
     else:
@@ -222,6 +226,7 @@ def test_the_index_loads_when_the_reader_turns_to_search(page, base_url, helpcen
     page.keyboard.type(helpcenter.causes[1].title[lang][:4])
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
     assert requested.count(index) == 1
+    assert len([url for url in requested if worker.search(url)]) == 1
 
 
 def test_the_index_holds_no_invented_words(site, helpcenter):

@@ -7,8 +7,10 @@
 //   roots there, to map pages between languages. Ours are per-page hreflang links for search
 //   engines: beside them there is no sitemap, so each look-up would 404 (or, when the site is
 //   served away from site_url, leave this host). Those look-ups fail here, before any request.
-// - It loads the search index as the page opens. A reader who never searches does not need it:
-//   it is requested once the reader turns to search (the search box gets focus or is opened).
+// - It loads the search index and starts the search worker as the page opens. A reader who never
+//   searches needs neither: the index is requested once the reader turns to search (the search
+//   box gets focus or is opened), and the worker's script when Material first hands it a message
+//   (the index, which comes only then).
 (function () {
   var targets = new Set();
   document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (link) {
@@ -37,6 +39,35 @@
     if (xhr.hcIndex) return void searching.then(function () { send.apply(xhr, args); });
     if (!xhr.hcSkip) return send.apply(xhr, args);
     setTimeout(function () { xhr.dispatchEvent(new ProgressEvent("error")); });
+  };
+
+  // The search worker (Material's page config names it) as a stand-in that starts the real one
+  // with its first message and passes messages both ways; any other worker as it is.
+  var config = document.getElementById("__config");
+  var search = config && JSON.parse(config.textContent).search;
+  var Real = window.Worker;
+  if (!search || !Real) return;
+  search = new URL(search, location.href).href;
+  window.Worker = function (url, options) {
+    if (new URL(String(url), location.href).href !== search) return new Real(url, options);
+    var stand = new EventTarget(), real = null;
+    function pass(type) {
+      real.addEventListener(type, function (event) {
+        var copy = type === "error" ? new ErrorEvent("error", { message: event.message })
+          : new MessageEvent(type, { data: event.data });
+        stand.dispatchEvent(copy);
+        if (typeof stand["on" + type] === "function") stand["on" + type](copy);
+      });
+    }
+    stand.postMessage = function (message, transfer) {
+      if (!real) {
+        real = new Real(url, options);
+        ["message", "messageerror", "error"].forEach(pass);
+      }
+      real.postMessage(message, transfer);
+    };
+    stand.terminate = function () { if (real) real.terminate(); };
+    return stand;
   };
 })();
 
