@@ -138,6 +138,18 @@ def test_typing_pasting_and_an_input_method_all_search(page, base_url, helpcente
     assert first_result() == frozen
 
 
+@pytest.mark.parametrize("lang, query", [
+    ("zh", "买个数据线可以用小米分期吗"), ("zh", "以旧换新的手机结算没有分期"), ("zh", "小米分期支持哪些商品"),
+    ("en", "can i get earbuds on installments"), ("en", "installments for a trade-in phone"),
+    ("en", "which items can I buy on xiaomi installments"),
+])
+def test_kinds_of_products_the_article_implies_find_the_item_cause(page, base_url, helpcenter, lang, query):
+    """Accessories, trade-in items and "which products" belong to the item-not-eligible cause."""
+    page.goto(base_url + PREFIX[lang])
+    found = ask_worker(page, [query])[0]
+    assert found.paths[0] == f"/{PREFIX[lang]}causes/{helpcenter.cause_by_code('FQ-04').slug}/"
+
+
 @pytest.mark.parametrize("lang, query, first, shown, tables", [
     ("zh", "zhanghu dongjie", "FQ-05", "账户冻结", 1),  # pinyin, the input method off
     ("zh", "系桶为户", "FQ-03", "系统维护", 1),  # two homophone slips
