@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import brotli
 import pytest
 from bs4 import BeautifulSoup
-from helpcenter.publish.assets import HASHED
+from helpcenter.publish.assets import HASHED, LUNR, drop_unloaded
 from helpcenter.publish.serving import CACHE, IMMUTABLE, nginx_conf, rules
 from support.site import LANGS, PREFIX
 
@@ -245,3 +245,24 @@ def test_headers_file_matches_the_server(site, base_url, page_paths):
         assert_security_headers(page)
     _, served, _ = fetch(base_url, "/")
     assert page["content-security-policy"] == served["content-security-policy"]
+
+
+def test_no_file_ships_that_no_page_loads(site):
+    """Source maps (developer tools only) and lunr's language support (this site's search keeps
+    lunr's English pipeline) are not published, nor the comments that would ask for a map."""
+    assert not list(site.rglob("*.map")) and not list(site.rglob("*.map.br"))
+    assert not (site / LUNR).exists()
+    for path in [*site.glob("assets/**/*.js"), *site.glob("assets/**/*.css")]:
+        assert "sourceMappingURL" not in path.read_text(encoding="utf-8"), path
+
+
+def test_lunr_language_support_stays_where_the_search_needs_it(tmp_path):
+    (tmp_path / LUNR / "min").mkdir(parents=True)
+    (tmp_path / LUNR / "min/lunr.ja.min.js").write_text("x")
+    script = tmp_path / "assets/javascripts/bundle.12345678.min.js"
+    script.write_text("code();\n//# sourceMappingURL=bundle.12345678.min.js.map\n")
+    script.with_name(script.name + ".map").write_text("{}")
+    assert drop_unloaded(tmp_path, ["en", "ja"]) == ["assets/javascripts/bundle.12345678.min.js.map"]
+    assert (tmp_path / LUNR / "min/lunr.ja.min.js").exists()  # a Japanese index needs it
+    assert script.read_text() == "code();\n"
+    assert drop_unloaded(tmp_path, ["en"]) == [LUNR + "/"]

@@ -1,4 +1,5 @@
-"""Content-hashed names for the site's own assets, and precompressed copies of every text file.
+"""Content-hashed names for the site's own assets, precompressed copies of every text file, and
+none of Material's files that no page loads.
 
 Material names its files by content (main.57a0d79d.min.css); ours (helpcenter.css, the
 troubleshooter's script, the share cards ...) get the same treatment after the build, so that a
@@ -12,6 +13,7 @@ import hashlib
 import io
 import os
 import re
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -22,8 +24,30 @@ HASH = r"\.[0-9a-f]{8}(?:\.min)?\."  # between a file's name and its type
 HASHED = re.compile(HASH + r"[a-z0-9]+$")
 _REFERENCE = re.compile(r"""(?<=["'/(])assets/[\w./-]+?(?=["'?#)])""")
 # Text a server may send compressed; the rest (PNG) is compressed already.
-LARGE = 256 * 1024
 TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".webmanifest"}
+LUNR = "assets/javascripts/lunr"
+_SOURCE_MAP = re.compile(r"\n?(?://# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
+
+
+def drop_unloaded(site: Path, search_langs: list[str]) -> list[str]:
+    """Remove what Material ships and no page loads: source maps (for developer tools; the
+    comments that name them go too) and lunr's language support, which Material's search worker
+    loads only for a search language other than English (`search_langs`, the index's `lang`:
+    this site cuts Chinese at build time and keeps lunr's English pipeline). Returns the removed
+    paths, relative to the site."""
+    removed = []
+    for path in sorted(site.rglob("*.map")):
+        removed.append(path.relative_to(site).as_posix())
+        path.unlink()
+    for path in sorted(site.glob("assets/**/*.js")) + sorted(site.glob("assets/**/*.css")):
+        text = path.read_text(encoding="utf-8")
+        stripped = _SOURCE_MAP.sub("\n", text)
+        if stripped != text:
+            path.write_text(stripped, encoding="utf-8")
+    if search_langs == ["en"] and (site / LUNR).is_dir():
+        removed.append(LUNR + "/")
+        shutil.rmtree(site / LUNR)
+    return removed
 
 
 def fingerprint(site: Path) -> dict[str, str]:
@@ -67,7 +91,6 @@ def _compress(path: Path) -> None:
     with gzip.GzipFile(filename="", mode="wb", compresslevel=9, fileobj=buffer, mtime=0) as out:
         out.write(data)
     path.with_name(path.name + ".gz").write_bytes(buffer.getvalue())
-    # The best Brotli takes seconds on a megabyte: the large files (a source map, lunr's Thai
-    # segmenter, which no page of ours loads) get a quick one.
-    quality = 11 if len(data) <= LARGE else 5
-    path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=quality))
+    # The best Brotli for every file, a large search index too: what took seconds a megabyte (source
+    # maps, lunr's language files) is no longer shipped (drop_unloaded).
+    path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=11))
