@@ -23,6 +23,7 @@ from support.projects import (
     apply_change,
     edit,
     expected_line,
+    lead_the_troubleshooter_to_the_seventh,
     run_build,
     save_as_gbk,
     tree_digest,
@@ -88,7 +89,7 @@ EDITS = {
         "docs/data/causes.yml: cause 3: duplicate code 'FQ-02' (also in cause 2)"),
     "a code that is not FQ and two digits": (
         "docs/data/causes.yml", "code: FQ-03", "code: fq3",
-        "docs/data/causes.yml: cause 3: 'code' must look like FQ-01, found 'fq3'"),
+        "docs/data/causes.yml: cause 3: 'code' must look like FQ-01 (FQ-100 past 99), found 'fq3'"),
     "a former slug that is a live page": (
         "docs/data/causes.yml", "    slug: account-status\n    former_slugs: []\n",
         "    slug: account-status\n    former_slugs: [item-not-eligible]\n",
@@ -237,7 +238,10 @@ EDITS = {
         "docs/data/causes.yml: cause 1: 'confused_with' lists 'FQ-02' twice"),
     "a full-width digit in a code": (
         "docs/data/causes.yml", "code: FQ-06", "code: FQ-０６",
-        "docs/data/causes.yml: cause 6: 'code' must look like FQ-01, found 'FQ-０６'"),
+        "docs/data/causes.yml: cause 6: 'code' must look like FQ-01 (FQ-100 past 99), found 'FQ-０６'"),
+    "a second spelling of a two-digit code": (
+        "docs/data/causes.yml", "  - code: FQ-06\n", "  - code: FQ-006\n",
+        "docs/data/causes.yml: cause 6: 'code' must look like FQ-01 (FQ-100 past 99), found 'FQ-006'"),
     "a slug too long for a link": (
         "docs/data/causes.yml", "slug: installment-limit", "slug: " + "-".join(["installment"] * 8),
         "docs/data/causes.yml: cause 2: 'slug' has 95 characters; keep it to 60"),
@@ -401,3 +405,18 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_codes_go_past_99(project, monkeypatch):
+    """A hundredth cause is FQ-100, with its pages, short link and [[FQ-100]] references."""
+    add_seventh_cause(project)
+    lead_the_troubleshooter_to_the_seventh(project)
+    tree = project / "docs/data/troubleshooter.yml"
+    tree.write_text(tree.read_text(encoding="utf-8").replace("FQ-07", "FQ-100"), encoding="utf-8")
+    for suffix in ("", ".en"):
+        (project / f"docs/causes/fq-07{suffix}.md").rename(project / f"docs/causes/fq-100{suffix}.md")
+    edit(project, "docs/data/causes.yml", "  - code: FQ-07\n", "  - code: FQ-100\n")
+    edit(project, "docs/causes/fq-01.md", "\n## ", "\n另见 [[FQ-100#why]]。\n\n## ")
+    monkeypatch.chdir(project)
+    hc = load_project(load_config(str(project / "mkdocs.yml"))).hc
+    assert hc.cause_by_code("FQ-100").number == 7

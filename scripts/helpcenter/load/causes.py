@@ -16,7 +16,9 @@ from helpcenter.load.content import GENERATED_SECTIONS, check_refs, split_sectio
 from helpcenter.load.fields import SLUG, Field, Fields, Schema, Translated, load_yaml, read_text
 from helpcenter.model import SECTION_IDS, SOURCES, Cause, KeywordContext
 
-CODE = re.compile(r"^FQ-[0-9]{2}$")
+# FQ-01 to FQ-99 as published; from the hundredth cause on, FQ-100, FQ-101 ... (never a leading
+# zero there: FQ-007 would be a second spelling of FQ-07).
+CODE = re.compile(r"^FQ-(?:[0-9]{2}|[1-9][0-9]{2,})$")
 # How a keyword with companion words counts without them (model.KeywordContext).
 KEYWORD_MODES = ("need", "prefer")
 # A slug becomes a folder name and part of every link an agent pastes: keep it short.
@@ -120,7 +122,7 @@ def _read_cause(entry: Fields, by_number, translations, langs: Languages) -> tup
     fields = entry.read(CAUSE)
     code, slug, number, source = fields["code"], fields["slug"], fields["number"], fields["source"]
     if not CODE.match(code):
-        raise entry.error(f"'code' must look like FQ-01, found '{code}'")
+        raise entry.error(f"'code' must look like FQ-01 (FQ-100 past 99), found '{code}'")
     if not SLUG.match(slug):
         raise entry.error(f"'slug' must be lower-case ASCII words joined by '-', found '{slug}'")
     if len(slug) > MAX_SLUG:

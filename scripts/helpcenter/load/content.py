@@ -28,7 +28,7 @@ _MARKER_LIKE = re.compile(r"^#+\s*\{\s*#.*\}\s*$")
 # and of a block's first line underlined with "=" or "-" (setext).
 ANY_H1_H2 = re.compile(r"^#{1,2}(?!#)")
 _SETEXT = re.compile(r"^[=-]+[ \t]*$")
-CAUSE_REF = re.compile(r"\[\[(?P<code>FQ-[0-9]{2})(?:#(?P<section>[a-z0-9]+(?:-[a-z0-9]+)*))?\]\]")
+CAUSE_REF = re.compile(r"\[\[(?P<code>FQ-(?:[0-9]{2}|[1-9][0-9]{2,}))(?:#(?P<section>[a-z0-9]+(?:-[a-z0-9]+)*))?\]\]")
 _OPENING = re.compile(r"\[\[")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _INLINE_CODE = re.compile(r"(`+).+?\1|<code\b[^>]*>.*?</code>", re.IGNORECASE)

@@ -18,7 +18,7 @@ from pathlib import Path
 from helpcenter.load.fields import Field, Fields, Named, Schema, Translated, entries_by_id, load_yaml, named_list
 
 # Looks like a cause code; whether it is one is checked against the cause data.
-CODE = re.compile(r"^[A-Z]{2}-\d{2}$")
+CODE = re.compile(r"^[A-Z]{2}-\d{2,}$")  # the shape of a cause code (FQ-02, FQ-100)
 END = "end"
 ANSWERS = ("yes", "no", "unsure")
 MAX_PATHS = 5000  # a tree with more paths than this is too big for readers (and for the checks)
