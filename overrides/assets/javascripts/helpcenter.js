@@ -9,8 +9,7 @@
 //   served away from site_url, leave this host). Those look-ups fail here, before any request.
 // - It loads the search index and starts the search worker as the page opens. A reader who never
 //   searches needs neither: the index is requested once the reader turns to search (the search
-//   box gets focus or is opened), and the worker's script when Material first hands it a message
-//   (the index, which comes only then).
+//   box gets focus or is opened), and the worker's script at the same time.
 (function () {
   var targets = new Set();
   document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (link) {
@@ -42,7 +41,8 @@
   };
 
   // The search worker (Material's page config names it) as a stand-in that starts the real one
-  // with its first message and passes messages both ways; any other worker as it is.
+  // when the reader turns to search (its script then loads beside the index) and passes messages
+  // both ways; any other worker as it is.
   var config = document.getElementById("__config");
   var search = config && JSON.parse(config.textContent).search;
   var Real = window.Worker;
@@ -59,11 +59,14 @@
         if (typeof stand["on" + type] === "function") stand["on" + type](copy);
       });
     }
+    function start() {
+      if (real) return;
+      real = new Real(url, options);
+      ["message", "messageerror", "error"].forEach(pass);
+    }
+    searching.then(start);
     stand.postMessage = function (message, transfer) {
-      if (!real) {
-        real = new Real(url, options);
-        ["message", "messageerror", "error"].forEach(pass);
-      }
+      start();
       real.postMessage(message, transfer);
     };
     stand.terminate = function () { if (real) real.terminate(); };
