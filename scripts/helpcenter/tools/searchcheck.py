@@ -136,17 +136,18 @@ def search(page, query: str) -> Result:
     page.wait_for_timeout(30)
     page.evaluate(_TIMER)
     page.locator("input.md-search__input").fill(query)
-    # Results for this query are on screen once the count line no longer shows the placeholder
-    # (the first query of a page also starts the worker, loads the index and maybe the pinyin
-    # table: the list may change before its results come).
+    # Results for this query are on screen once the count line says there are none, or the first
+    # of them is there (the first query of a page also starts the worker, loads the index and
+    # maybe the pinyin table, and Material writes the count before the items: under load, the
+    # list may change well before its results come).
     page.wait_for_function(
         """(q) => {
-          const placeholder = JSON.parse(document.getElementById("__config").textContent)
-            .translations["search.result.placeholder"];
+          const none = JSON.parse(document.getElementById("__config").textContent)
+            .translations["search.result.none"];
           const meta = document.querySelector(".md-search-result__meta");
           return document.querySelector("input.md-search__input").value === q
-            && window.hcT1 !== null && window.hcTLast !== null
-            && meta !== null && meta.textContent.trim() !== "" && meta.textContent.trim() !== placeholder;
+            && window.hcT1 !== null && window.hcTLast !== null && meta !== null
+            && (meta.textContent.trim() === none || document.querySelector(".md-search-result__item") !== null);
         }""", arg=query)
     page.wait_for_timeout(60)  # let the last update (and the "not covered" note) land
     hrefs = page.locator(".md-search-result__item > a").evaluate_all("as => as.map(a => a.href)")
