@@ -30,6 +30,11 @@ SOURCES = ("article", "help-team")
 SECTION_IDS = ("symptoms", "why", "self-check", "fix", "contact", "related")
 
 
+# A cause's code: FQ-01 to FQ-99 as published; from the hundredth cause on, FQ-100, FQ-101 ...
+# (never a leading zero there: FQ-007 would be a second spelling of FQ-07).
+CODE_PATTERN = r"FQ-(?:[0-9]{2}|[1-9][0-9]{2,})"
+
+
 @dataclass(frozen=True)
 class KeywordContext:
     """A keyword of two meanings, decided by the rest of the query: for this cause it counts fully

@@ -334,10 +334,13 @@
 
   // Is a Latin word one the site has (in any of its forms), so never read as pinyin?
   function latinKnown(word, lexicon, data) {
-    return data.words.has(word) || data.generic.has(word) || englishForms(word).some(function (f) {
+    return siteWord(word, lexicon, data) || data.generic.has(word) || englishForms(word).some(function (f) {
       return f.length > SHORT ? lexicon.hasPrefix(f) : lexicon.has(f);
     });
   }
+
+  // Is `word` one the site has: a term of the index, or a word of docs/data/search.yml?
+  function siteWord(word, lexicon, data) { return lexicon.has(word) || data.words.has(word); }
 
   // The longest word of two characters or more (the index's or the data's) at `i` of `run`.
   function exactAt(run, i, known) {
@@ -352,7 +355,7 @@
   // a generic one, 吗 or 的), or a Latin word the site does not have that spells syllables or
   // initials?
   function needsPinyin(text, lexicon, data) {
-    var known = function (w) { return lexicon.has(w) || data.words.has(w); };
+    var known = function (w) { return siteWord(w, lexicon, data); };
     return (text.match(TOKEN) || []).some(function (token) {
       if (!HAN.test(token)) {
         return /^[a-z]{2,}$/.test(token) && (SYLLABLES.test(token) || /^[^aeiouv]{2,5}$/.test(token))
@@ -375,7 +378,7 @@
   //   that gives a longer word than the exact one there, and never cuts into an exact word.
   function correct(text, lexicon, data, pinyin) {
     var corrections = [];
-    var known = function (w) { return lexicon.has(w) || data.words.has(w); };
+    var known = function (w) { return siteWord(w, lexicon, data); };
     var prefer = function (w) { return Boolean(lexicon.evidence[w]); };
 
     var tokens = [], match, find = new RegExp(TOKEN.source, "gu");
@@ -492,7 +495,7 @@
   function analyse(raw, lexicon, data) {
     // "isn't" -> "isnt": one word, as readers also type it.
     var text = regionalize(normalize(raw, data.t2s).replace(/(\p{L})['’](\p{L})/gu, "$1$2"), data.regional,
-                           function (w) { return HAN.test(w) && (lexicon.has(w) || data.words.has(w)); });
+                           function (w) { return HAN.test(w) && siteWord(w, lexicon, data); });
     var typedText = text, corrections = [];
     if (data.loadPinyin && needsPinyin(text, lexicon, data)) {
       var pinyin = data.loadPinyin();

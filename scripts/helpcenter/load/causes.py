@@ -14,11 +14,9 @@ from helpcenter.languages import Languages
 from helpcenter.load.article import Article
 from helpcenter.load.content import GENERATED_SECTIONS, check_refs, split_sections
 from helpcenter.load.fields import SLUG, Field, Fields, Schema, Translated, load_yaml, read_text
-from helpcenter.model import SECTION_IDS, SOURCES, Cause, KeywordContext
+from helpcenter.model import CODE_PATTERN, SECTION_IDS, SOURCES, Cause, KeywordContext
 
-# FQ-01 to FQ-99 as published; from the hundredth cause on, FQ-100, FQ-101 ... (never a leading
-# zero there: FQ-007 would be a second spelling of FQ-07).
-CODE = re.compile(r"^FQ-(?:[0-9]{2}|[1-9][0-9]{2,})$")
+CODE = re.compile(f"^{CODE_PATTERN}$")
 # How a keyword with companion words counts without them (model.KeywordContext).
 KEYWORD_MODES = ("need", "prefer")
 # A slug becomes a folder name and part of every link an agent pastes: keep it short.

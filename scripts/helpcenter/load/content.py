@@ -18,6 +18,7 @@ from pathlib import Path
 
 from helpcenter.errors import DataError
 from helpcenter.load.fields import YamlMap, parse_yaml, read_text
+from helpcenter.model import CODE_PATTERN
 
 # A merge-conflict marker (git's, and diff3's common-ancestor line) at a line's start.
 CONFLICT = re.compile(r"^(?:<{7}|>{7}|\|{7})(?:\s|$)|^={7}\s*$")
@@ -28,7 +29,7 @@ _MARKER_LIKE = re.compile(r"^#+\s*\{\s*#.*\}\s*$")
 # and of a block's first line underlined with "=" or "-" (setext).
 ANY_H1_H2 = re.compile(r"^#{1,2}(?!#)")
 _SETEXT = re.compile(r"^[=-]+[ \t]*$")
-CAUSE_REF = re.compile(r"\[\[(?P<code>FQ-(?:[0-9]{2}|[1-9][0-9]{2,}))(?:#(?P<section>[a-z0-9]+(?:-[a-z0-9]+)*))?\]\]")
+CAUSE_REF = re.compile(rf"\[\[(?P<code>{CODE_PATTERN})(?:#(?P<section>[a-z0-9]+(?:-[a-z0-9]+)*))?\]\]")
 _OPENING = re.compile(r"\[\[")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _INLINE_CODE = re.compile(r"(`+).+?\1|<code\b[^>]*>.*?</code>", re.IGNORECASE)
