@@ -17,15 +17,19 @@ from helpcenter import PROJECT
 QUERIES = PROJECT / "tests/search_queries.yml"
 HELDOUT = PROJECT / "tests/search_heldout.yml"  # never tuned on
 
-# Records the last change of the query and the last change of the results, in page time.
+# Records the last change of the query and the last change of the results, in page time, and
+# the queries the worker has answered (it names each on the "hc-search" channel once ranked).
 _TIMER = """() => {
   const field = document.querySelector("input.md-search__input");
   const list = document.querySelector(".md-search-result");
-  window.hcTLast = null; window.hcT1 = null;
+  window.hcTLast = null; window.hcT1 = null; window.hcAnswered = new Set();
   if (!window.hcTimer) {
     field.addEventListener("input", () => { window.hcTLast = performance.now(); window.hcT1 = null; }, true);
     new MutationObserver(() => { window.hcT1 = performance.now(); })
       .observe(list, {childList: true, subtree: true, characterData: true});
+    new BroadcastChannel("hc-search").addEventListener("message", (event) => {
+      window.hcAnswered.add(event.data.query);
+    });
     window.hcTimer = true;
   }
 }"""
@@ -136,16 +140,17 @@ def search(page, query: str) -> Result:
     page.wait_for_timeout(30)
     page.evaluate(_TIMER)
     page.locator("input.md-search__input").fill(query)
-    # Results for this query are on screen once the count line says there are none, or the first
-    # of them is there (the first query of a page also starts the worker, loads the index and
-    # maybe the pinyin table, and Material writes the count before the items: under load, the
-    # list may change well before its results come).
+    # Results for this query are on screen once the worker has answered it and the count line
+    # says there are none, or the first of them is there. Before that, the list can show an
+    # earlier answer: Material writes each answer's count against the query now in the box, so a
+    # late answer to the emptied box reads "no results" for this one (under load, the first query
+    # of a page also waits for the worker, the index and maybe the pinyin table).
     page.wait_for_function(
         """(q) => {
           const none = JSON.parse(document.getElementById("__config").textContent)
             .translations["search.result.none"];
           const meta = document.querySelector(".md-search-result__meta");
-          return document.querySelector("input.md-search__input").value === q
+          return document.querySelector("input.md-search__input").value === q && window.hcAnswered.has(q)
             && window.hcT1 !== null && window.hcTLast !== null && meta !== null
             && (meta.textContent.trim() === none || document.querySelector(".md-search-result__item") !== null);
         }""", arg=query)
