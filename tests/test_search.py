@@ -211,6 +211,22 @@ def test_hub_results_are_one_topic_each_and_read_cleanly(page, base_url, helpcen
     assert not re.search(r"[a-z](Platforms|Themes):", text), text  # parts kept apart
 
 
+@pytest.mark.parametrize("lang, query", [("zh", "资金周转率"), ("en", "jiebei")])
+def test_the_topics_load_with_the_first_query_that_needs_them(page, base_url, helpcenter, lang, query):
+    """The related topics are a part of the index of their own, loaded once, by the first query
+    whose words the other pages do not cover; queries about a cause never load them."""
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base_url + PREFIX[lang])
+    part = re.compile(rf"/workers/topics-{lang}\.[0-9a-f]{{8}}\.js$")
+    for cause in helpcenter.causes:
+        assert search(page, cause.title[lang]).paths[0] == f"/{PREFIX[lang]}causes/{cause.slug}/"
+    assert not [url for url in requested if part.search(url)]
+    assert search(page, query).paths[0] == f"/{PREFIX[lang]}topics/"
+    assert search(page, helpcenter.causes[0].title[lang]).paths[0].endswith(f"causes/{helpcenter.causes[0].slug}/")
+    assert len([url for url in requested if part.search(url)]) == 1
+
+
 def test_troubleshooter_and_topics_are_searchable_but_causes_come_first(page, base_url, helpcenter):
     page.goto(base_url)
     assert "/troubleshoot/" in search(page, "一步步排查").paths
@@ -276,14 +292,16 @@ def test_the_index_holds_no_page_furniture(site, site_url, helpcenter):
 def test_the_search_worker_has_a_name_of_its_own(site):
     folder = site / "assets/javascripts/workers"
     scripts = sorted(p.name for p in folder.glob("*.js"))  # not .br, .gz
-    workers = [name for name in scripts if not name.startswith("pinyin-")]
+    workers = [name for name in scripts if not name.startswith(("pinyin-", "topics-"))]
     assert len(workers) == 1 and re.fullmatch(r"helpcenter-search\.[0-9a-f]{8}\.js", workers[0])
-    # Beside it, one pinyin table per language, each named in its language's index and by its content.
-    tables = [name for name in scripts if name.startswith("pinyin-")]
-    assert sorted(name.split(".")[0] for name in tables) == sorted(f"pinyin-{lang}" for lang in LANGS)
-    for lang in LANGS:
-        named = json.loads((site / PREFIX[lang] / "search/search_index.json").read_text(encoding="utf-8"))
-        assert named["config"]["hc"]["pinyin"] in tables
+    # Beside it, per language, a pinyin table and the topics' part, each named in its language's
+    # index and by its content.
+    for kind in ("pinyin", "topics"):
+        parts = [name for name in scripts if name.startswith(f"{kind}-")]
+        assert sorted(name.split(".")[0] for name in parts) == sorted(f"{kind}-{lang}" for lang in LANGS)
+        for lang in LANGS:
+            named = json.loads((site / PREFIX[lang] / "search/search_index.json").read_text(encoding="utf-8"))
+            assert named["config"]["hc"][kind] in parts and f"{kind}-{lang}." in named["config"]["hc"][kind]
     for name in scripts:
         code = (folder / name).read_bytes()
         assert name.split(".")[1] == hashlib.sha256(code).hexdigest()[:8], name
@@ -304,7 +322,7 @@ def test_the_worker_patch_refuses_code_or_markup_it_does_not_know(tmp_path):
         build_worker([str(tmp_path)])
     (tmp_path / QUERY_JS).write_text("var HCSearch = {};", encoding="utf-8")
     worker = build_worker([str(tmp_path)])
-    assert worker.code.startswith("var HCSearch = {};\n") and "x;e=HCSearch.query(e,this.index);y" in worker.code
+    assert worker.code.startswith("var HCSearch = {};\n") and "x;e=HCSearch.query(e,this);y" in worker.code
     with pytest.raises(DataError, match=r"^index\.md: Material's page config"):
         rewrite_page_config("<html></html>", "index.md", worker)
     page = '<script id="__config" type="application/json">{"base": ".", "search": "x.js"}</script>'

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import brotli
 import pytest
 from bs4 import BeautifulSoup
-from helpcenter.publish.assets import HASHED, LUNR, drop_unloaded
+from helpcenter.publish.assets import HASHED, LUNR, drop_unloaded, precompress
 from helpcenter.publish.serving import CACHE, IMMUTABLE, nginx_conf, rules
 from support.site import LANGS, PREFIX
 
@@ -172,6 +172,29 @@ def test_every_text_file_has_its_compressed_copies(site):
     for path in texts:
         for suffix in (".br", ".gz"):
             assert path.with_name(path.name + suffix).is_file(), path
+
+
+def test_an_unchanged_file_is_not_compressed_again(tmp_path, monkeypatch):
+    """The compressed copies are kept by content: the next build copies them, byte for byte; a
+    changed file is compressed anew."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    (site / "a.html").write_text("<p>分期</p>" * 50, encoding="utf-8")
+    precompress(site, cache)
+    first = {p.name: p.read_bytes() for p in site.glob("a.html.*")}
+    assert brotli.decompress(first["a.html.br"]) == gzip.decompress(first["a.html.gz"]) == (site / "a.html").read_bytes()
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("compressed again")
+    monkeypatch.setattr(brotli, "compress", refuse)
+    monkeypatch.setattr(gzip, "GzipFile", refuse)
+    for copy in site.glob("a.html.*"):
+        copy.unlink()
+    precompress(site, cache)
+    assert {p.name: p.read_bytes() for p in site.glob("a.html.*")} == first
+    (site / "a.html").write_text("<p>changed</p>", encoding="utf-8")
+    with pytest.raises(AssertionError, match="compressed again"):
+        precompress(site, cache)
 
 
 def test_configuration_files_are_not_served(base_url):

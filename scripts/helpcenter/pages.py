@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Section
 
 from helpcenter import urls
 from helpcenter.languages import Languages
@@ -54,6 +55,7 @@ PAGES = {page.name: page for page in (
 
 # The navigation's top level: generated pages by name, the causes' section by its folder.
 NAV_ORDER = ("home", "troubleshooter", urls.CAUSES, "topics", "contact", "agents")
+NAV_GROUP = 10  # causes listed in the navigation at most, then grouped by as many
 
 
 def page_meta(hc: HelpCenter, lang: str, cause: Cause | None, generated: GeneratedPage | None,
@@ -107,6 +109,26 @@ def arrange_nav(nav: Any, hc: HelpCenter, generated: dict[str, str], lang: str) 
     for item in nav.items:
         if item.is_section and key(item) == NAV_ORDER.index(urls.CAUSES):
             item.title = escape(hc.label("causes_nav", lang, **hc.count_words(lang, len(hc.causes))))
+            group_causes(item, hc, lang)
+
+
+def group_causes(section: Any, hc: HelpCenter, lang: str) -> None:
+    """Past NAV_GROUP causes, the section holds groups of NAV_GROUP ("原因 11–20"): with Material's
+    navigation.prune, a page lists the pages of its own group only, and one link for each other
+    group, so its navigation does not grow with every cause added (the home page lists them all)."""
+    pages = section.children
+    if len(pages) <= NAV_GROUP:
+        return
+    groups = []
+    for start in range(0, len(pages), NAV_GROUP):
+        members = pages[start:start + NAV_GROUP]
+        title = hc.label("causes_nav_group", lang, first=str(start + 1), last=str(start + len(members)))
+        group = Section(escape(title), members)
+        group.parent = section
+        for page in members:
+            page.parent = group
+        groups.append(group)
+    section.children = groups
 
 
 def made_from(docs: Path, langs: Languages, lang: str, src_uri: str, cause: Cause | None,

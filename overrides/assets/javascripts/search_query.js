@@ -370,6 +370,24 @@
     });
   }
 
+  // Does the query need the related topics (loaded apart: they grow by the hundred): it names a
+  // hub subject or platform, or has a word the other pages do not: a Latin word, or two Chinese
+  // characters or more running outside every word of the index (a lone 给 or 吗 is no subject).
+  function needsTopics(text, lexicon, data) {
+    if (data.hub.words.some(function (w) { return text.indexOf(w) !== -1; })) return true;
+    var known = function (w) { return siteWord(w, lexicon, data); };
+    return (text.match(TOKEN) || []).some(function (token) {
+      if (!HAN.test(token)) return token.length > SHORT && !latinKnown(token, lexicon, data);
+      for (var i = 0, outside = 0; i < token.length;) {
+        var n = exactAt(token, i, known) || (lexicon.has(token[i]) ? 1 : 0);
+        outside = n ? 0 : outside + (data.generic.has(token[i]) ? 0 : 1);
+        if (outside > 1) return true;
+        i += n || 1;
+      }
+      return false;
+    });
+  }
+
   // The query's input-method slips put right: {text, corrections: [[typed, meant]]}.
   // - Latin words the site does not have, read as pinyin: syllables run together or apart
   //   ("edu buzu", "zhengxin" -> 额度 不足, 征信), or a word of initials ("xmfq") that one word has.
@@ -492,10 +510,15 @@
   // else. A query whose own words are all unknown to the site finds nothing (the page then
   // offers the troubleshooter and support). `corrections` ([typed, meant]) and `display` (the
   // query as it was searched) let the page say "showing results for".
-  function analyse(raw, lexicon, data) {
+  // The query as the site reads it: normalized, regional words made standard.
+  function read(raw, lexicon, data) {
     // "isn't" -> "isnt": one word, as readers also type it.
-    var text = regionalize(normalize(raw, data.t2s).replace(/(\p{L})['’](\p{L})/gu, "$1$2"), data.regional,
-                           function (w) { return HAN.test(w) && siteWord(w, lexicon, data); });
+    return regionalize(normalize(raw, data.t2s).replace(/(\p{L})['’](\p{L})/gu, "$1$2"), data.regional,
+                       function (w) { return HAN.test(w) && siteWord(w, lexicon, data); });
+  }
+
+  function analyse(raw, lexicon, data) {
+    var text = read(raw, lexicon, data);
     var typedText = text, corrections = [];
     if (data.loadPinyin && needsPinyin(text, lexicon, data)) {
       var pinyin = data.loadPinyin();
@@ -758,6 +781,8 @@
     edits: edits,
     Pinyin: Pinyin,
     regionalize: regionalize,
+    read: read,
+    needsTopics: needsTopics,
     correct: correct,
     Lexicon: Lexicon,
     evidenceOf: evidenceOf,
@@ -773,7 +798,7 @@
   // a BroadcastChannel (helpcenter.js), which then offers the troubleshooter and support, or says
   // "showing results for …", above the results.
   if (typeof WorkerGlobalScope === "undefined" || !(scope instanceof WorkerGlobalScope)) return;
-  var data = null, lexicon = null, last = null, pinyin;
+  var data = null, lexicon = null, last = null, pinyin, topics;
   var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("hc-search") : null;
   scope.addEventListener("message", function (event) {
     var message = event.data;
@@ -794,12 +819,30 @@
         }
         return pinyin;
       } : null;
+      // The topics' part, beside this script: loaded (synchronously, once) by the first query
+      // that needs it; the index is then made again with them (Material's setup, once more).
+      var part = message.data.config.hc.topics, setup = message.data;
+      topics = part ? function (search) {
+        topics = null;
+        try {
+          scope.importScripts(new URL(part, scope.location.href).href);
+        } catch (error) {
+          return false; // search goes on without them
+        }
+        var docs = setup.docs.concat(scope.HCTopics);
+        Object.assign(search, new search.constructor({ config: setup.config, docs: docs, options: setup.options }));
+        return true;
+      } : null;
     }
   });
-  scope.HCSearch.query = function (raw, index) {
-    if (!lexicon) {
-      lexicon = new Lexicon(Object.keys(index.invertedIndex),
-                            evidenceOf(index.invertedIndex, data.priority, data.phrases));
+  function lexiconOf(index) {
+    return new Lexicon(Object.keys(index.invertedIndex), evidenceOf(index.invertedIndex, data.priority, data.phrases));
+  }
+  // `search`: Material's Search, whose index answers the query.
+  scope.HCSearch.query = function (raw, search) {
+    lexicon = lexicon || lexiconOf(search.index);
+    if (topics && needsTopics(read(raw, lexicon, data), lexicon, data) && topics(search)) {
+      lexicon = lexiconOf(search.index);
     }
     last = analyse(raw, lexicon, data);
     last.raw = raw;

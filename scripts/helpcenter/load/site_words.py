@@ -18,7 +18,8 @@ from helpcenter.model import SECTION_IDS
 LABELS: dict[str, tuple[str, ...]] = {
     "cause_number": ("number", "total"), "code": (), "previous": (), "next": (), "quote_source": ("title",),
     "intro_heading": (), "print_address": (),
-    "causes_nav": ("count", "Count"), "causes_heading": ("count", "Count"), "closing_heading": (),
+    "causes_nav": ("count", "Count"), "causes_nav_group": ("first", "last"), "causes_heading": ("count", "Count"),
+    "closing_heading": (),
     "contact_heading": (), "contact": (), "source": ("title", "published"), "permalink": (),
     "contact_link": (), "contact_title": (), "contact_intro": (), "contact_channels": (), "contact_hours": (),
     "contact_for": (), "contact_unset": (), "contact_meanwhile": (), "contact_ready_heading": (),

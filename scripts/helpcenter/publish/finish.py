@@ -9,11 +9,11 @@ from pathlib import Path
 
 from helpcenter import urls
 from helpcenter.model import HelpCenter
-from helpcenter.publish.assets import drop_unloaded, fingerprint, precompress
+from helpcenter.publish.assets import drop_unloaded, fingerprint, precompress, prune_cache
 from helpcenter.publish.dates import SourceDates
 from helpcenter.publish.search_index import language_index, root_config, split_index, write_index
-from helpcenter.publish.search_pinyin import data_words, index_words, pinyin_table, write_pinyin
-from helpcenter.publish.search_worker import WORKERS, Worker, install_worker
+from helpcenter.publish.search_pinyin import data_words, index_words, pinyin_table
+from helpcenter.publish.search_worker import WORKERS, Worker, install_worker, write_data_script
 from helpcenter.publish.serving import rules, write_all
 from helpcenter.render.redirects import redirect_page, redirects
 from helpcenter.render.templates import Templates
@@ -31,7 +31,8 @@ def write_redirects(site: Path, hc: HelpCenter, site_url: str, site_names: dict[
 
 def write_search(site: Path, hc: HelpCenter, page_urls: dict[str, dict[str, str]], worker: Worker) -> None:
     """static-i18n has written one index for all languages: one per language, reworked
-    (publish/search_index.py), each with its pinyin table beside the worker (search_pinyin.py);
+    (publish/search_index.py), each with its topics' part and its pinyin table beside the worker
+    (search_pinyin.py);
     and the worker that reads them."""
     langs = hc.langs
     config_json = root_config(site)
@@ -39,9 +40,11 @@ def write_search(site: Path, hc: HelpCenter, page_urls: dict[str, dict[str, str]
     for lang in langs.codes:
         prefix = langs.prefix(lang)
         pages = {name: page_urls[lang][name][len(prefix):] for name in ("topics", "contact")}
-        index = language_index(config_json, docs[prefix], hc, lang, **pages)
-        words = index_words(index["docs"], config_json["separator"]) | data_words(hc.search[lang])
-        index["config"]["hc"]["pinyin"] = write_pinyin(site / WORKERS, lang, pinyin_table(words))
+        index, topics = language_index(config_json, docs[prefix], hc, lang, **pages)
+        words = index_words(index["docs"] + topics, config_json["separator"]) | data_words(hc.search[lang])
+        hc_data = index["config"]["hc"]
+        hc_data["pinyin"] = write_data_script(site / WORKERS, f"pinyin-{lang}", "HCPinyinTable", pinyin_table(words))
+        hc_data["topics"] = write_data_script(site / WORKERS, f"topics-{lang}", "HCTopics", topics)
         write_index(site, prefix, index)
     install_worker(site, worker)
 
@@ -63,6 +66,7 @@ def for_servers(site: Path, hc: HelpCenter, site_url: str, dates: SourceDates) -
     fingerprint(site)
     write_all(rules(hc, site, site_url), site)
     precompress(site)
+    prune_cache()
     stamp = dates.newest()
     if stamp is not None:
         for path in site.rglob("*"):

@@ -5,7 +5,9 @@ language is built, the index is split: the root one keeps the default language, 
 gets that language's pages (locations made relative to it). Then, per language:
 - each cause page carries its keywords (own language) and the other languages' cause titles and
   keywords, in index fields that are searched and never shown ("小米分期 limit" finds 额度);
-- the related-topics hub is indexed topic by topic (one result per topic, not one per theme);
+- the related-topics hub is indexed topic by topic (one result per topic, not one per theme), in
+  a part of its own that the browser loads only for a query the other pages' words do not cover
+  (the topics grow by the hundred; the first search stays small);
 - the index carries what the browser needs to read a query (config key "hc"): traditional -> simplified
   characters for the characters the index holds, the synonyms, regional and generic words of
   docs/data/search.yml, the causes' keywords that need a companion word, where the cause pages,
@@ -72,10 +74,10 @@ def split_index(site: Path, prefixes: list[str]) -> dict[str, list[dict]]:
 
 
 def language_index(config: dict, docs: list[dict], hc: HelpCenter, lang: str,
-                   topics: str, contact: str) -> dict:
-    """The index for one language: its docs reworked as described above, and the "hc" data.
-    `topics` and `contact`: where the topics hub and the contact page are, relative to the
-    language's root."""
+                   topics: str, contact: str) -> tuple[dict, list[dict]]:
+    """The index for one language: its docs reworked as described above, and the "hc" data;
+    and the topics' part. `topics` and `contact`: where the topics hub and the contact page are,
+    relative to the language's root."""
     causes = {urls.cause_page(c.slug): c for c in hc.causes}
     out = []
     for doc in docs:
@@ -92,10 +94,10 @@ def language_index(config: dict, docs: list[dict], hc: HelpCenter, lang: str,
                 [cause.title[other] for other in hc.langs.codes if other != lang]
                 + [k for other in hc.langs.codes if other != lang for k in cause.keywords[other]])
         out.append(doc)
-    out += topic_docs(hc, lang, topics)
+    part = topic_docs(hc, lang, topics)
 
     chars = set()
-    for doc in out:
+    for doc in out + part:
         for field in ("title", "text", "keywords", "alias"):
             chars.update(_HAN_RUN.findall(doc.get(field, "")))
     words = hc.search[lang]
@@ -120,7 +122,7 @@ def language_index(config: dict, docs: list[dict], hc: HelpCenter, lang: str,
                                               for k in c.context.get(lang, ())]
                     for c in hc.causes if c.context.get(lang)},
     }
-    return {"config": {**config, "fields": fields, "hc": hc_data}, "docs": out}
+    return {"config": {**config, "fields": fields, "hc": hc_data}, "docs": out}, part
 
 
 def grouped_synonyms(pairs) -> list[list]:

@@ -13,12 +13,9 @@ word of the index matches exactly (overrides/assets/javascripts/search_query.js)
 
 from __future__ import annotations
 
-import hashlib
 import itertools
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin, pinyin
 
@@ -29,7 +26,6 @@ HAN_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,}$")
 # readings), but a word of many polyphonic characters does not multiply without end.
 MAX_READINGS = 4
 READINGS_PER_CHARACTER = 2
-PREFIX = "pinyin-"
 
 
 @lru_cache(maxsize=1)
@@ -96,12 +92,3 @@ def pinyin_table(words: set[str]) -> dict:
             readings.setdefault(reading, []).append(word)
     return {"chars": {s: "".join(c) for s, c in sorted(chars.items())}, "words": dict(sorted(readings.items()))}
 
-
-def write_pinyin(folder: Path, lang: str, table: dict) -> str:
-    """The table as a script for the worker, named by its content. Returns the file's name."""
-    code = "self.HCPinyinTable=" + json.dumps(table, ensure_ascii=False, separators=(",", ":")) + ";\n"
-    digest = hashlib.sha256(code.encode("utf-8")).hexdigest()[:8]
-    name = f"{PREFIX}{lang}.{digest}.js"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / name).write_text(code, encoding="utf-8")
-    return name

@@ -30,7 +30,7 @@ WORKERS = "assets/javascripts/workers"
 # In Search.search(): `query` -> Chinese segmented by the index, then transformSearchQuery().
 MATERIAL_QUERY = (r'e=e.replace(new RegExp("\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)]'
                   r'.join("* ")),e=ce(e)')
-OUR_QUERY = "e=HCSearch.query(e,this.index)"
+OUR_QUERY = "e=HCSearch.query(e,this)"
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 _SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 
@@ -77,6 +77,17 @@ def rewrite_page_config(html: str, page: str, worker: Worker, base: str | None =
     if base is not None:
         config["base"] = base
     return html[:match.start(2)] + json.dumps(config, ensure_ascii=False) + html[match.end(2):]
+
+
+def write_data_script(folder: Path, stem: str, variable: str, data) -> str:
+    """Data the worker loads when a query needs it (importScripts: the pinyin table, the topics'
+    part), as a script that sets `self.<variable>`, named by its content (cached for a year like
+    every hashed asset). Returns the file's name."""
+    code = f"self.{variable}=" + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
+    name = f"{stem}.{hashlib.sha256(code.encode('utf-8')).hexdigest()[:8]}.js"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(code, encoding="utf-8")
+    return name
 
 
 def install_worker(site: Path, worker: Worker) -> Path:
