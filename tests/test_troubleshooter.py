@@ -4,6 +4,7 @@ and the wizard in Chromium, every path of it (on a phone too)."""
 from __future__ import annotations
 
 import copy
+import random
 import re
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from helpcenter.errors import DataError
-from helpcenter.load.troubleshooter import load_tree
+from helpcenter.load.troubleshooter import ANSWERS, load_tree
 from support.site import LANGS, LANGUAGES, PREFIX
 
 NAME = "docs/data/troubleshooter.yml"
@@ -108,6 +109,8 @@ def test_bare_yes_no_keys_in_yaml(tmp_path):
     (lambda d: (q(d, "b").update(yes="c"), d["questions"].append(
         {"id": "c", "about": "FQ-02", "effort": "glance", "question": {"zh": "丙？"}, "yes": "FQ-01", "no": "end",
          "unsure": "end"})), None, "no question's 'yes' leads to cause FQ-02 (an end could not say how to check it)"),
+    (lambda d: q(d, "a").update(no="end"), None,
+     "no path rules out every cause (there must be a way to customer service)"),
     (lambda d: q(d, "b").update(no="a", unsure="end"), None, "question 'b': 'no' leads back to 'a' (a cycle)"),
     (lambda d: q(d, "a").update(id="Not A Slug"), None,
      "question 'Not A Slug': 'id' must be a lower-case slug (it becomes the anchor #q-<id>)"),
@@ -116,6 +119,109 @@ def test_bad_tree_fails_with_one_line(tmp_path, change, codes, message):
     with pytest.raises(DataError) as caught:
         load(tmp_path, broken(change), codes or ("FQ-01", "FQ-02"))
     assert str(caught.value) == f"{NAME}: {message}"
+
+
+# -- a tree grown to 60 causes ---------------------------------------------------------------
+
+CODES = [f"FQ-{n:02d}" for n in range(41, 101)]  # 60 causes, two- and three-digit codes
+
+
+def grown(codes=CODES) -> dict:
+    """A question per cause, in a line: "no" and "not sure" lead on to the next (the last to
+    'end'), so the paths double with each question. Every third "yes" leads to a question that
+    confirms the cause, whose "no" and "not sure" lead on too (answers that meet)."""
+    ids = [f"m{i}" for i in range(len(codes))]
+    questions = []
+    for i, (question_id, code, onward) in enumerate(zip(ids, codes, ids[1:] + ["end"], strict=True)):
+        ask = {"about": code, "effort": "glance", "question": {"zh": f"{code}？"}, "no": onward, "unsure": onward}
+        questions.append({"id": question_id, **ask, "yes": f"c{i}" if i % 3 == 0 else code})
+        if i % 3 == 0:
+            questions.append({"id": f"c{i}", **ask, "effort": "look-up", "yes": code})
+    return {"start": "m0", "effort": SMALL["effort"], "questions": questions}
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: q(d, "m59").update(no="m0"), "question 'm59': 'no' leads back to 'm0' (a cycle)"),
+    (lambda d: q(d, "c30").update(unsure="m12"), "question 'c30': 'unsure' leads back to 'm12' (a cycle)"),
+    (lambda d: d["questions"].append({**q(d, "m59"), "id": "extra"}), "question 'extra': cannot be reached from 'start'"),
+    (lambda d: q(d, "m30").pop("no"), "question 'm30': missing 'no'"),
+    (lambda d: q(d, "m30").update(no="m99"),
+     "question 'm30': 'no' leads to 'm99', which is no question, cause code or 'end'"),
+    (lambda d: q(d, "m50").update(about="FQ-51"),
+     "question 'm50': asks about FQ-51, which 'm10' has already ruled out on the way here"),
+    (lambda d: q(d, "m58").update(no="end", unsure="m59"),
+     "no path rules out every cause (there must be a way to customer service)"),
+])
+def test_a_large_bad_tree_fails_with_the_same_line(tmp_path, change, message):
+    data = grown()
+    change(data)
+    with pytest.raises(DataError) as caught:
+        load(tmp_path, data, CODES)
+    assert str(caught.value) == f"{NAME}: {message}"
+
+
+def random_tree(rng: random.Random) -> tuple[dict, list[str]]:
+    """A small tree that can only fail the checks that once walked every path: each question
+    leads in from the one before it and on to later ones only, each cause has its question."""
+    codes = [f"FQ-{n:02d}" for n in range(1, rng.randint(1, 4) + 1)]
+    ids = [f"q{i}" for i in range(rng.randint(len(codes), 8))]
+    questions = []
+    for i, question_id in enumerate(ids):
+        code = codes[i] if i < len(codes) else rng.choice(codes)
+        later = ids[i + 1:]
+        questions.append({"id": question_id, "about": code, "effort": "glance", "question": {"zh": "？"},
+                          "yes": code if i < len(codes) else rng.choice(later + codes),
+                          "no": rng.choice(later + ["end"]), "unsure": rng.choice(later + ["end"])})
+        if later:
+            questions[-1][rng.choice(("no", "unsure"))] = later[0]
+    return {"start": "q0", "effort": SMALL["effort"], "questions": questions}, codes
+
+
+def walked(data) -> tuple[set[tuple[str, str]], bool]:
+    """The per-path checks, every path walked: where a path asks about a cause it has ruled out
+    (the question, and the first on the path to rule that cause out), and whether some path to
+    'end' rules out every cause."""
+    questions, codes = {item["id"]: item for item in data["questions"]}, {item["about"] for item in data["questions"]}
+    asked_again, support = set(), False
+
+    def walk(question_id: str, ruled_out: dict[str, str]) -> None:
+        nonlocal support
+        question = questions[question_id]
+        if question["about"] in ruled_out:
+            asked_again.add((question_id, ruled_out[question["about"]]))
+        for answer in ANSWERS:
+            onward = {question["about"]: question_id} | ruled_out if answer == "no" else ruled_out
+            if question[answer] in questions:
+                walk(question[answer], onward)
+            support |= question[answer] == "end" and set(onward) == codes
+
+    walk(data["start"], {})
+    return asked_again, support
+
+
+def test_the_graph_checks_decide_as_walking_every_path_did(tmp_path):
+    """On many small random trees, the loader accepts what passes the per-path checks, and
+    otherwise names a question that a path reaches with its cause ruled out, or the missing
+    way to support."""
+    rng = random.Random(7)
+    verdicts = set()
+    for _ in range(300):
+        data, codes = random_tree(rng)
+        asked_again, support = walked(data)
+        try:
+            load(tmp_path, data, codes)
+            verdict = "ok"
+        except DataError as error:
+            verdict = str(error).removeprefix(f"{NAME}: ")
+        if asked_again:
+            named = re.fullmatch(r"question '(\w+)': asks about FQ-\d+, which '(\w+)' has already ruled out on the "
+                                 r"way here", verdict)
+            assert named and named.groups() in asked_again, (verdict, data)
+        else:
+            assert verdict == ("ok" if support else "no path rules out every cause (there must be a way to "
+                               "customer service)"), data
+        verdicts.add("asked again" if asked_again else verdict)
+    assert len(verdicts) == 3  # each kind met
 
 
 def test_the_site_tree_asks_only_what_a_shopper_can_answer(helpcenter):

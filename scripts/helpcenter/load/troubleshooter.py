@@ -7,6 +7,9 @@ question or to the end of the path. The questions form a directed acyclic graph,
 end several paths. A path's end lists the causes it did not rule out, quickest to check first
 (`effort`: the data holds no frequencies, so nothing is ranked by likelihood); when it ruled out
 every cause, the end is "nothing fits": how to contact support.
+
+Paths multiply with the questions (millions for a few dozen causes), so the checks work on the
+graph.
 """
 
 from __future__ import annotations
@@ -21,7 +24,6 @@ from helpcenter.load.fields import Field, Fields, Named, Schema, Translated, ent
 CODE = re.compile(r"^[A-Z]{2}-\d{2,}$")  # the shape of a cause code (FQ-02, FQ-100)
 END = "end"
 ANSWERS = ("yes", "no", "unsure")
-MAX_PATHS = 5000  # a tree with more paths than this is too big for readers (and for the checks)
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,14 @@ class Question:
     def answer(self, answer: str) -> Step:
         return getattr(self, answer)
 
+    def answers(self) -> list[tuple[str, Step]]:
+        """Each answer with where it leads, in the buttons' order."""
+        return [(answer, self.answer(answer)) for answer in ANSWERS]
+
+
+# A path: the questions asked, each with its answer and where that leads.
+Walk = list[tuple[Question, str, Step]]
+
 
 @dataclass(frozen=True)
 class Tree:
@@ -85,11 +95,11 @@ class Tree:
         visit(self.start)
         return finished[::-1]
 
-    def paths(self) -> list[list[tuple[Question, str, Step]]]:
+    def paths(self) -> list[Walk]:
         """Every path from the start to its end, as (question, answer, where it leads) triples."""
-        out: list[list[tuple[Question, str, Step]]] = []
+        out: list[Walk] = []
 
-        def walk(question_id: str, trail: list) -> None:
+        def walk(question_id: str, trail: Walk) -> None:
             question = self.questions[question_id]
             for answer in ANSWERS:
                 step = question.answer(answer)
@@ -98,8 +108,6 @@ class Tree:
                     walk(step.ref, here)
                 else:
                     out.append(here)
-                if len(out) > MAX_PATHS:
-                    raise OverflowError
 
         walk(self.start, [])
         return out
@@ -119,7 +127,7 @@ class Tree:
         """Every cause, quickest to check first, then in the article's order."""
         return sorted(self.causes, key=lambda code: self.effort_rank(self.check(code).effort))
 
-    def remaining(self, path: list[tuple[Question, str, Step]]) -> list[str]:
+    def remaining(self, path: Walk) -> list[str]:
         """The causes a path did not rule out, quickest to check first."""
         ruled_out = {question.about for question, answer, _ in path if answer == "no"}
         return [code for code in self.quickest_first() if code not in ruled_out]
@@ -201,12 +209,27 @@ def load_tree(path: Path, name: str, cause_codes: set[str], langs) -> Tree:
 
 
 def _check_tree(tree: Tree, top: Fields, entries: dict[str, Fields], cause_codes: set[str]) -> None:
-    # A cycle first (it would make every walk below endless), then what the paths reach.
-    on_path: list[str] = []
+    """What every path must satisfy, checked on the graph (linear in its questions and answers,
+    times the causes for what is ruled out): the paths themselves can be millions."""
+    _check_acyclic_and_reachable(tree, entries)
+    _check_ruled_out_stays_out(tree, entries)
+    # Every cause is reached, as a reachable question's "yes" leads to it.
+    for code in sorted(cause_codes):
+        if not any(q.about == code for q in tree.questions.values()):
+            raise top.error(f"no question is about cause {code}")
+        if not any(q.yes == Step("cause", code) for q in tree.questions.values()):
+            raise top.error(f"no question's 'yes' leads to cause {code} (an end could not say how to check it)")
+    if _most_ruled_out(tree) < len(cause_codes):
+        raise top.error("no path rules out every cause (there must be a way to customer service)")
+
+
+def _check_acyclic_and_reachable(tree: Tree, entries: dict[str, Fields]) -> None:
+    # A cycle first (it would make every walk over the graph endless), then what the start reaches.
+    on_path: set[str] = set()
     done: set[str] = set()
 
     def visit(question_id: str) -> None:
-        on_path.append(question_id)
+        on_path.add(question_id)
         for answer in ANSWERS:
             step = tree.questions[question_id].answer(answer)
             if step.kind != "question" or step.ref in done:
@@ -214,7 +237,7 @@ def _check_tree(tree: Tree, top: Fields, entries: dict[str, Fields], cause_codes
             if step.ref in on_path:
                 raise entries[question_id].error(f"'{answer}' leads back to '{step.ref}' (a cycle)")
             visit(step.ref)
-        on_path.pop()
+        on_path.remove(question_id)
         done.add(question_id)
 
     visit(tree.start)
@@ -222,24 +245,36 @@ def _check_tree(tree: Tree, top: Fields, entries: dict[str, Fields], cause_codes
         if question_id not in done:
             raise entries[question_id].error("cannot be reached from 'start'")
 
-    try:
-        paths = tree.paths()
-    except OverflowError:
-        raise top.error(f"more than {MAX_PATHS} paths from 'start': split the questions up") from None
-    for path in paths:
-        ruled_out: set[str] = set()
-        for question, answer, _ in path:
-            if question.about in ruled_out:
-                asked = next(q.id for q, a, _ in path if q.about == question.about and a == "no")
-                raise entries[question.id].error(
-                    f"asks about {question.about}, which '{asked}' has already ruled out on the way here")
-            if answer == "no":
-                ruled_out.add(question.about)
-    # Every cause is reached, as a reachable question's "yes" leads to it.
-    for code in sorted(cause_codes):
-        if not any(q.about == code for q in tree.questions.values()):
-            raise top.error(f"no question is about cause {code}")
-        if not any(q.yes == Step("cause", code) for q in tree.questions.values()):
-            raise top.error(f"no question's 'yes' leads to cause {code} (an end could not say how to check it)")
-    if not any(path[-1][2].kind == "end" and not tree.remaining(path) for path in paths):
-        raise top.error("no path rules out every cause (there must be a way to customer service)")
+
+def _check_ruled_out_stays_out(tree: Tree, entries: dict[str, Fields]) -> None:
+    """No path asks about a cause it has already ruled out. Per question, the causes some path to
+    it ruled out (the union over the answers leading in, gathered in reading order, so each
+    question's set is complete before it is checked), each with a question that ruled it out."""
+    ruled_out: dict[str, dict[str, str]] = {question_id: {} for question_id in tree.questions}
+    for question_id in tree.order():
+        question, here = tree.questions[question_id], ruled_out[question_id]
+        if question.about in here:
+            raise entries[question_id].error(
+                f"asks about {question.about}, which '{here[question.about]}' has already ruled out on the way here")
+        for answer in ANSWERS:
+            step = question.answer(answer)
+            if step.kind == "question":
+                onward = ruled_out[step.ref]
+                for code, by in here.items():
+                    onward.setdefault(code, by)
+                if answer == "no":
+                    onward.setdefault(question.about, question_id)
+
+
+def _most_ruled_out(tree: Tree) -> int:
+    """The most causes one path to 'end' rules out (for the way to customer service: a path that
+    rules out all of them). Once _check_ruled_out_stays_out has passed, each "no" on a path rules
+    out a cause not ruled out before, so this is the most "no" answers on a path to 'end': the
+    longest such path, counted from the last questions up. "no" never leads to a cause, so every
+    question has a way to 'end'."""
+    most: dict[str, int] = {}
+    for question_id in reversed(tree.order()):
+        question = tree.questions[question_id]
+        most[question_id] = max((most[step.ref] if step.kind == "question" else 0) + (answer == "no")
+                                for answer, step in question.answers() if step.kind != "cause")
+    return most[tree.start]
