@@ -1,9 +1,10 @@
 """The troubleshooter: the data's checks, shopper scenarios it must decide, the generated page,
-and the wizard in Chromium, every path of it (on a phone too)."""
+and the wizard in Chromium, every path of it (a sample when there are many; on a phone too)."""
 
 from __future__ import annotations
 
 import copy
+import functools
 import random
 import re
 from pathlib import Path
@@ -12,7 +13,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from helpcenter.errors import DataError
-from helpcenter.load.troubleshooter import ANSWERS, load_tree
+from helpcenter.load.troubleshooter import ANSWERS, SAMPLE, Step, Tree, load_tree
+from helpcenter.tools.tree_report import path_figures
 from support.site import LANGS, LANGUAGES, PREFIX
 
 NAME = "docs/data/troubleshooter.yml"
@@ -59,6 +61,8 @@ def test_a_valid_tree_its_paths_and_their_ends(tmp_path):
     ends = [tree.remaining(path) for path in tree.paths() if path[-1][2].kind == "end"]
     assert ends == [[], ["FQ-02"], ["FQ-01"], ["FQ-02", "FQ-01"]]  # quickest to check first
     assert tree.most_steps() == {"a": 2, "b": 1}
+    assert tree.ways_on() == {"a": 7, "b": 3} and tree.path_count() == 7
+    assert tree.sample_paths() == list(tree.paths())  # few enough to walk every one
 
 
 def test_a_graph_where_two_answers_meet(tmp_path):
@@ -70,6 +74,10 @@ def test_a_graph_where_two_answers_meet(tmp_path):
     tree = load(tmp_path, data)
     assert tree.order() == ["a", "c", "b"]
     assert sum(1 for path in tree.paths() if path[-1][2].ref == "FQ-02") == 3  # by way of a, or of c
+    assert tree.path_count() == len(list(tree.paths())) == 11
+    sample = tree.sample_paths(size=8)  # fewer than the paths: a sample that takes every answer
+    assert len(sample) == 8 and all(path in list(tree.paths()) for path in sample)
+    assert taken(sample) == {(question_id, answer) for question_id in tree.questions for answer in ANSWERS}
 
 
 def test_bare_yes_no_keys_in_yaml(tmp_path):
@@ -138,6 +146,28 @@ def grown(codes=CODES) -> dict:
         if i % 3 == 0:
             questions.append({"id": f"c{i}", **ask, "effort": "look-up", "yes": code})
     return {"start": "m0", "effort": SMALL["effort"], "questions": questions}
+
+
+def taken(paths) -> set[tuple[str, str]]:
+    """Each question's answers that some path takes."""
+    return {(question.id, answer) for path in paths for question, answer, _ in path}
+
+
+def test_a_tree_of_60_causes_is_checked_without_walking_its_paths(tmp_path, monkeypatch):
+    """Trillions of paths: loading counts and checks them on the graph, and what walks paths
+    walks a sample that takes every answer of every question, the same each time."""
+    monkeypatch.setattr(Tree, "paths", lambda tree: pytest.fail("a path walked one by one"))
+    tree = load(tmp_path, grown(), CODES)
+    assert tree.path_count() > 10**6
+    sample = tree.sample_paths()
+    assert len(sample) == SAMPLE and len({tuple(a for _, a, _ in path) for path in sample}) == SAMPLE
+    assert taken(sample) == {(question_id, answer) for question_id in tree.questions for answer in ANSWERS}
+    for path in sample:  # each a path from the start to an end
+        assert path[0][0].id == tree.start and path[-1][2].kind != "question"
+        assert all(step == Step("question", nxt.id) for (_, _, step), (nxt, _, _) in zip(path, path[1:], strict=False))
+    assert tree.sample_paths() == sample  # seeded
+    report = path_figures(tree)
+    assert report[0] == f"{tree.path_count()} paths" and report[1].startswith("too many to walk: ")
 
 
 @pytest.mark.parametrize("change, message", [
@@ -225,16 +255,27 @@ def test_the_graph_checks_decide_as_walking_every_path_did(tmp_path):
 
 
 def test_the_site_tree_asks_only_what_a_shopper_can_answer(helpcenter):
-    """Every cause is asked about, and ends more than one path; no path is longer than the
-    questions; one path (every cause ruled out) leads to support."""
+    """Every cause is asked about, and ends more than one path (counted on the graph: the paths
+    that end at it, or at an end that did not rule it out). The loader checks the rest: no path
+    is longer than the questions, one (every cause ruled out) leads to support."""
     tree = helpcenter.tree
     assert {q.about for q in tree.questions.values()} == {c.code for c in helpcenter.causes}
-    paths = tree.paths()
     for cause in helpcenter.causes:
-        ending = [p for p in paths if p[-1][2].ref == cause.code or p[-1][2].kind == "end"
-                  and cause.code in tree.remaining(p)]
-        assert len(ending) > 1, cause.code
-    assert sum(1 for p in paths if p[-1][2].kind == "end" and not tree.remaining(p)) >= 1
+        assert paths_showing(tree, cause.code) > 1, cause.code
+
+
+def paths_showing(tree, code: str) -> int:
+    """How many paths end at a cause's result, or at an end that lists it (no "no" to a question
+    about it on the way)."""
+
+    @functools.cache
+    def ways(step: Step) -> int:
+        if step.kind != "question":
+            return int(step.kind == "end" or step.ref == code)
+        question = tree.questions[step.ref]
+        return sum(ways(s) for a, s in question.answers() if not (a == "no" and question.about == code))
+
+    return ways(tree.root)
 
 
 def walk(tree, facts: dict) -> tuple[str, list[str]]:
@@ -271,8 +312,21 @@ def test_only_this_item_asks_about_the_limit_before_it_concludes(helpcenter):
     """A dear item can be over the remaining limit while cheap ones are not: on the "only this
     item" branch the tree reaches both the item cause and the limit cause."""
     tree = helpcenter.tree
-    branch = [p for p in tree.paths() if p[0][1] == "yes"]
-    assert {p[-1][2].ref for p in branch if p[-1][2].kind == "cause"} == {"FQ-02", "FQ-04"}
+    assert causes_after(tree, tree.questions[tree.start].yes) == {"FQ-02", "FQ-04"}
+
+
+def causes_after(tree, step: Step) -> set[str]:
+    """The causes the paths on from a step end at (on the graph: the causes its questions' "yes"
+    leads to)."""
+    seen, todo, causes = set(), [step], set()
+    while todo:
+        step = todo.pop()
+        if step.kind == "cause":
+            causes.add(step.ref)
+        elif step.kind == "question" and step not in seen:
+            seen.add(step)
+            todo.extend(s for _, s in tree.questions[step.ref].answers())
+    return causes
 
 
 def test_ends_rank_by_what_the_data_holds(helpcenter):
@@ -450,13 +504,14 @@ def step_count(helpcenter, lang: str, path) -> list[str]:
 @pytest.mark.parametrize("size", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_path_by_clicking(page, base_url, helpcenter, lang, size):
-    """Each path of the tree, "not sure" answers included, walked by clicking: after every
-    answer the new question and all its answers are in view (the trail folded above); each end
-    checked: its cause, or the causes still possible in order, or support with the answers to
-    tell it; every end leads to the contact page."""
+    """Each path of the tree, "not sure" answers included, walked by clicking (past SAMPLE paths,
+    a sample that takes every answer of every question): after every answer the new question
+    and all its answers are in view (the trail folded above); each end checked: its cause, or the
+    causes still possible in order, or support with the answers to tell it; every end leads to
+    the contact page."""
     tree, labels, colon = helpcenter.tree, helpcenter.labels, helpcenter.colon[lang]
     slug = {c.code: c.slug for c in helpcenter.causes}
-    paths = tree.paths()
+    paths = tree.sample_paths()
     page.set_viewport_size({"width": size[0], "height": size[1]})
     page.goto(f"{base_url}{PREFIX[lang]}troubleshoot/")
     walks = page.evaluate(WALK, [[answer for _, answer, _ in path] for path in paths])

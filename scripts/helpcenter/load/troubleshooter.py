@@ -8,15 +8,20 @@ end several paths. A path's end lists the causes it did not rule out, quickest t
 (`effort`: the data holds no frequencies, so nothing is ranked by likelihood); when it ruled out
 every cause, the end is "nothing fits": how to contact support.
 
-Paths multiply with the questions (millions for a few dozen causes), so the checks work on the
-graph.
+Paths multiply with the questions (millions for a few dozen causes), so the checks, the counts
+and the sample of paths that the report and the tests walk all work on the graph.
 """
 
 from __future__ import annotations
 
+import random
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
+from typing import TypeVar
 
 from helpcenter.load.fields import Field, Fields, Named, Schema, Translated, entries_by_id, load_yaml, named_list
 
@@ -24,6 +29,12 @@ from helpcenter.load.fields import Field, Fields, Named, Schema, Translated, ent
 CODE = re.compile(r"^[A-Z]{2}-\d{2,}$")  # the shape of a cause code (FQ-02, FQ-100)
 END = "end"
 ANSWERS = ("yes", "no", "unsure")
+T = TypeVar("T")
+# Paths double with each question that "no" and "not sure" lead on from, so nothing at build
+# time walks them: the checks work on the graph. What walks paths (the tree report, the wizard's
+# browser test) walks every one up to this many, and past it a sample of this many (or of as
+# many as it takes to take every answer).
+SAMPLE = 200
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,18 @@ class Question:
 Walk = list[tuple[Question, str, Step]]
 
 
+def _answer_key(walk: Walk) -> tuple[int, ...]:
+    """A path's answers, which tell it apart and sort paths as paths() yields them."""
+    return tuple(ANSWERS.index(answer) for _, answer, _ in walk)
+
+
+def _draw(rng: random.Random, weighted: list[tuple[T, int]]) -> T:
+    """One of the choices, each as likely as its weight says (in integers: path counts outgrow a
+    float's precision)."""
+    bounds = list(accumulate(weight for _, weight in weighted))
+    return weighted[bisect_right(bounds, rng.randrange(bounds[-1]))][0]
+
+
 @dataclass(frozen=True)
 class Tree:
     start: str
@@ -95,22 +118,93 @@ class Tree:
         visit(self.start)
         return finished[::-1]
 
-    def paths(self) -> list[Walk]:
-        """Every path from the start to its end, as (question, answer, where it leads) triples."""
-        out: list[Walk] = []
+    def paths(self) -> Iterator[Walk]:
+        """Every path from the start to its end, in the answers' order. Their number can grow
+        exponentially with the questions: count them with ways_on(), walk them with sample_paths()."""
 
-        def walk(question_id: str, trail: Walk) -> None:
+        def walk(question_id: str, trail: Walk) -> Iterator[Walk]:
             question = self.questions[question_id]
             for answer in ANSWERS:
                 step = question.answer(answer)
                 here = trail + [(question, answer, step)]
                 if step.kind == "question":
-                    walk(step.ref, here)
+                    yield from walk(step.ref, here)
                 else:
-                    out.append(here)
+                    yield here
 
-        walk(self.start, [])
-        return out
+        return walk(self.start, [])
+
+    def ways_on(self) -> dict[str, int]:
+        """For each question, how many paths lead from it to an end: counted over the graph, from
+        the last questions up, not walked."""
+        ways: dict[str, int] = {}
+        for question_id in reversed(self.order()):
+            question = self.questions[question_id]
+            ways[question_id] = sum(ways[s.ref] if s.kind == "question" else 1 for _, s in question.answers())
+        return ways
+
+    def path_count(self) -> int:
+        """How many paths there are from the start to an end."""
+        return self.ways_on()[self.start]
+
+    def _ways_in(self) -> dict[str, list[tuple[Question, str, int]]]:
+        """For each question, the answers that lead to it, each with how many paths from the start
+        take it (the start's own entry is empty)."""
+        count = {self.start: 1}
+        into: dict[str, list[tuple[Question, str, int]]] = {question_id: [] for question_id in self.questions}
+        for question_id in self.order():
+            question = self.questions[question_id]
+            for answer, step in question.answers():
+                if step.kind == "question":
+                    into[step.ref].append((question, answer, count[question_id]))
+                    count[step.ref] = count.get(step.ref, 0) + count[question_id]
+        return into
+
+    def sample_paths(self, size: int = SAMPLE, seed: int = 0) -> list[Walk]:
+        """Every path when there are at most `size`; past that, a sample that takes every answer of
+        every question: for each answer no path drawn so far took, a path through it, and then
+        other paths up to `size`. Each is drawn at random among the paths through its answer (or
+        among all), seeded, so that the sample is the same each time. In the answers' order."""
+        ways_on = self.ways_on()
+        if ways_on[self.start] <= size:
+            return list(self.paths())
+        rng, ways_in = random.Random(seed), self._ways_in()
+        drawn: dict[tuple[int, ...], Walk] = {}
+        taken: set[tuple[str, str]] = set()
+        for question_id in self.order():
+            question = self.questions[question_id]
+            for answer, step in question.answers():
+                if (question_id, answer) in taken:
+                    continue
+                walk = [*self._draw_to(question_id, ways_in, rng), (question, answer, step),
+                        *self._draw_on(step, ways_on, rng)]
+                drawn[_answer_key(walk)] = walk
+                taken.update((q.id, a) for q, a, _ in walk)
+        while len(drawn) < size:
+            walk = self._draw_on(self.root, ways_on, rng)
+            drawn[_answer_key(walk)] = walk
+        return [drawn[key] for key in sorted(drawn)]
+
+    def _draw_to(self, question_id: str, ways_in: dict[str, list[tuple[Question, str, int]]],
+                 rng: random.Random) -> Walk:
+        """A path from the start to a question, drawn uniformly: back from it, each answer leading
+        in weighted by the paths that take it."""
+        back: Walk = []
+        while question_id != self.start:
+            question, answer = _draw(rng, [((q, a), n) for q, a, n in ways_in[question_id]])
+            back.append((question, answer, question.answer(answer)))
+            question_id = question.id
+        return back[::-1]
+
+    def _draw_on(self, step: Step, ways_on: dict[str, int], rng: random.Random) -> Walk:
+        """A path from a step to its end, drawn uniformly: each answer weighted by the paths on."""
+        walk: Walk = []
+        while step.kind == "question":
+            question = self.questions[step.ref]
+            answer = _draw(rng, [(a, ways_on[s.ref] if s.kind == "question" else 1) for a, s in question.answers()])
+            step = question.answer(answer)
+            walk.append((question, answer, step))
+        return walk
 
     def check(self, code: str) -> Question:
         """How a shopper checks a cause: the quickest question whose "yes" leads to it; of equally
