@@ -304,7 +304,8 @@ def load_tree(path: Path, name: str, cause_codes: set[str], langs) -> Tree:
 
 def _check_tree(tree: Tree, top: Fields, entries: dict[str, Fields], cause_codes: set[str]) -> None:
     """What every path must satisfy, checked on the graph (linear in its questions and answers,
-    times the causes for what is ruled out): the paths themselves can be millions."""
+    times the causes for what is ruled out): the paths themselves can be millions. Every answer
+    leads to a question, a cause or 'end' (load_tree checks), so without a cycle every path ends."""
     _check_acyclic_and_reachable(tree, entries)
     _check_ruled_out_stays_out(tree, entries)
     # Every cause is reached, as a reachable question's "yes" leads to it.
@@ -343,15 +344,15 @@ def _check_acyclic_and_reachable(tree: Tree, entries: dict[str, Fields]) -> None
 def _check_ruled_out_stays_out(tree: Tree, entries: dict[str, Fields]) -> None:
     """No path asks about a cause it has already ruled out. Per question, the causes some path to
     it ruled out (the union over the answers leading in, gathered in reading order, so each
-    question's set is complete before it is checked), each with a question that ruled it out."""
+    question's set is complete before it is checked), each with a question that ruled it out.
+    Of several questions that fail, the first in reading order is named."""
     ruled_out: dict[str, dict[str, str]] = {question_id: {} for question_id in tree.questions}
     for question_id in tree.order():
         question, here = tree.questions[question_id], ruled_out[question_id]
         if question.about in here:
             raise entries[question_id].error(
                 f"asks about {question.about}, which '{here[question.about]}' has already ruled out on the way here")
-        for answer in ANSWERS:
-            step = question.answer(answer)
+        for answer, step in question.answers():
             if step.kind == "question":
                 onward = ruled_out[step.ref]
                 for code, by in here.items():
