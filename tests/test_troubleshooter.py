@@ -1,9 +1,11 @@
 """The troubleshooter: the data's checks, shopper scenarios it must decide, the generated page,
-and the wizard in Chromium, every path of it (on a phone too)."""
+and the wizard in Chromium, every path of it (a sample when there are many; on a phone too)."""
 
 from __future__ import annotations
 
 import copy
+import functools
+import random
 import re
 from pathlib import Path
 
@@ -11,7 +13,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from helpcenter.errors import DataError
-from helpcenter.load.troubleshooter import load_tree
+from helpcenter.load.troubleshooter import ANSWERS, SAMPLE, Step, Tree, load_tree
+from helpcenter.tools.tree_report import path_figures
 from support.site import LANGS, LANGUAGES, PREFIX
 
 NAME = "docs/data/troubleshooter.yml"
@@ -58,6 +61,8 @@ def test_a_valid_tree_its_paths_and_their_ends(tmp_path):
     ends = [tree.remaining(path) for path in tree.paths() if path[-1][2].kind == "end"]
     assert ends == [[], ["FQ-02"], ["FQ-01"], ["FQ-02", "FQ-01"]]  # quickest to check first
     assert tree.most_steps() == {"a": 2, "b": 1}
+    assert tree.ways_on() == {"a": 7, "b": 3} and tree.path_count() == 7
+    assert tree.sample_paths() == list(tree.paths())  # few enough to walk every one
 
 
 def test_a_graph_where_two_answers_meet(tmp_path):
@@ -69,6 +74,10 @@ def test_a_graph_where_two_answers_meet(tmp_path):
     tree = load(tmp_path, data)
     assert tree.order() == ["a", "c", "b"]
     assert sum(1 for path in tree.paths() if path[-1][2].ref == "FQ-02") == 3  # by way of a, or of c
+    assert tree.path_count() == len(list(tree.paths())) == 11
+    sample = tree.sample_paths(size=8)  # fewer than the paths: a sample that takes every answer
+    assert len(sample) == 8 and all(path in list(tree.paths()) for path in sample)
+    assert taken(sample) == {(question_id, answer) for question_id in tree.questions for answer in ANSWERS}
 
 
 def test_bare_yes_no_keys_in_yaml(tmp_path):
@@ -108,6 +117,8 @@ def test_bare_yes_no_keys_in_yaml(tmp_path):
     (lambda d: (q(d, "b").update(yes="c"), d["questions"].append(
         {"id": "c", "about": "FQ-02", "effort": "glance", "question": {"zh": "丙？"}, "yes": "FQ-01", "no": "end",
          "unsure": "end"})), None, "no question's 'yes' leads to cause FQ-02 (an end could not say how to check it)"),
+    (lambda d: q(d, "a").update(no="end"), None,
+     "no path rules out every cause (there must be a way to customer service)"),
     (lambda d: q(d, "b").update(no="a", unsure="end"), None, "question 'b': 'no' leads back to 'a' (a cycle)"),
     (lambda d: q(d, "a").update(id="Not A Slug"), None,
      "question 'Not A Slug': 'id' must be a lower-case slug (it becomes the anchor #q-<id>)"),
@@ -118,17 +129,153 @@ def test_bad_tree_fails_with_one_line(tmp_path, change, codes, message):
     assert str(caught.value) == f"{NAME}: {message}"
 
 
+# -- a tree grown to 60 causes ---------------------------------------------------------------
+
+CODES = [f"FQ-{n:02d}" for n in range(41, 101)]  # 60 causes, two- and three-digit codes
+
+
+def grown(codes=CODES) -> dict:
+    """A question per cause, in a line: "no" and "not sure" lead on to the next (the last to
+    'end'), so the paths double with each question. Every third "yes" leads to a question that
+    confirms the cause, whose "no" and "not sure" lead on too (answers that meet)."""
+    ids = [f"m{i}" for i in range(len(codes))]
+    questions = []
+    for i, (question_id, code, onward) in enumerate(zip(ids, codes, ids[1:] + ["end"], strict=True)):
+        ask = {"about": code, "effort": "glance", "question": {"zh": f"{code}？"}, "no": onward, "unsure": onward}
+        questions.append({"id": question_id, **ask, "yes": f"c{i}" if i % 3 == 0 else code})
+        if i % 3 == 0:
+            questions.append({"id": f"c{i}", **ask, "effort": "look-up", "yes": code})
+    return {"start": "m0", "effort": SMALL["effort"], "questions": questions}
+
+
+def taken(paths) -> set[tuple[str, str]]:
+    """Each question's answers that some path takes."""
+    return {(question.id, answer) for path in paths for question, answer, _ in path}
+
+
+def test_a_tree_of_60_causes_is_checked_without_walking_its_paths(tmp_path, monkeypatch):
+    """Trillions of paths: loading counts and checks them on the graph, and what walks paths
+    walks a sample that takes every answer of every question, the same each time."""
+    monkeypatch.setattr(Tree, "paths", lambda tree: pytest.fail("a path walked one by one"))
+    tree = load(tmp_path, grown(), CODES)
+    assert tree.path_count() > 10**6
+    sample = tree.sample_paths()
+    assert len(sample) == SAMPLE and len({tuple(a for _, a, _ in path) for path in sample}) == SAMPLE
+    assert taken(sample) == {(question_id, answer) for question_id in tree.questions for answer in ANSWERS}
+    for path in sample:  # each a path from the start to an end
+        assert path[0][0].id == tree.start and path[-1][2].kind != "question"
+        assert all(step == Step("question", nxt.id) for (_, _, step), (nxt, _, _) in zip(path, path[1:], strict=False))
+    assert tree.sample_paths() == sample  # seeded
+    report = path_figures(tree)
+    assert report[0] == f"{tree.path_count()} paths" and report[1].startswith("too many to walk: ")
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: q(d, "m59").update(no="m0"), "question 'm59': 'no' leads back to 'm0' (a cycle)"),
+    (lambda d: q(d, "c30").update(unsure="m12"), "question 'c30': 'unsure' leads back to 'm12' (a cycle)"),
+    (lambda d: d["questions"].append({**q(d, "m59"), "id": "extra"}), "question 'extra': cannot be reached from 'start'"),
+    (lambda d: q(d, "m30").pop("no"), "question 'm30': missing 'no'"),
+    (lambda d: q(d, "m30").update(no="m99"),
+     "question 'm30': 'no' leads to 'm99', which is no question, cause code or 'end'"),
+    (lambda d: q(d, "m50").update(about="FQ-51"),
+     "question 'm50': asks about FQ-51, which 'm10' has already ruled out on the way here"),
+    (lambda d: q(d, "m58").update(no="end", unsure="m59"),
+     "no path rules out every cause (there must be a way to customer service)"),
+])
+def test_a_large_bad_tree_fails_with_the_same_line(tmp_path, change, message):
+    data = grown()
+    change(data)
+    with pytest.raises(DataError) as caught:
+        load(tmp_path, data, CODES)
+    assert str(caught.value) == f"{NAME}: {message}"
+
+
+def random_tree(rng: random.Random) -> tuple[dict, list[str]]:
+    """A small tree that can only fail the checks that once walked every path: each question
+    leads in from the one before it and on to later ones only, each cause has its question."""
+    codes = [f"FQ-{n:02d}" for n in range(1, rng.randint(1, 4) + 1)]
+    ids = [f"q{i}" for i in range(rng.randint(len(codes), 8))]
+    questions = []
+    for i, question_id in enumerate(ids):
+        code = codes[i] if i < len(codes) else rng.choice(codes)
+        later = ids[i + 1:]
+        questions.append({"id": question_id, "about": code, "effort": "glance", "question": {"zh": "？"},
+                          "yes": code if i < len(codes) else rng.choice(later + codes),
+                          "no": rng.choice(later + ["end"]), "unsure": rng.choice(later + ["end"])})
+        if later:
+            questions[-1][rng.choice(("no", "unsure"))] = later[0]
+    return {"start": "q0", "effort": SMALL["effort"], "questions": questions}, codes
+
+
+def walked(data) -> tuple[set[tuple[str, str]], bool]:
+    """The per-path checks, every path walked: where a path asks about a cause it has ruled out
+    (the question, and the first on the path to rule that cause out), and whether some path to
+    'end' rules out every cause."""
+    questions, codes = {item["id"]: item for item in data["questions"]}, {item["about"] for item in data["questions"]}
+    asked_again, support = set(), False
+
+    def walk(question_id: str, ruled_out: dict[str, str]) -> None:
+        nonlocal support
+        question = questions[question_id]
+        if question["about"] in ruled_out:
+            asked_again.add((question_id, ruled_out[question["about"]]))
+        for answer in ANSWERS:
+            onward = {question["about"]: question_id} | ruled_out if answer == "no" else ruled_out
+            if question[answer] in questions:
+                walk(question[answer], onward)
+            support |= question[answer] == "end" and set(onward) == codes
+
+    walk(data["start"], {})
+    return asked_again, support
+
+
+def test_the_graph_checks_decide_as_walking_every_path_did(tmp_path):
+    """On many small random trees, the loader accepts what passes the per-path checks, and
+    otherwise names a question that a path reaches with its cause ruled out, or the missing
+    way to support."""
+    rng = random.Random(7)
+    verdicts = set()
+    for _ in range(300):
+        data, codes = random_tree(rng)
+        asked_again, support = walked(data)
+        try:
+            load(tmp_path, data, codes)
+            verdict = "ok"
+        except DataError as error:
+            verdict = str(error).removeprefix(f"{NAME}: ")
+        if asked_again:
+            named = re.fullmatch(r"question '(\w+)': asks about FQ-\d+, which '(\w+)' has already ruled out on the "
+                                 r"way here", verdict)
+            assert named and named.groups() in asked_again, (verdict, data)
+        else:
+            assert verdict == ("ok" if support else "no path rules out every cause (there must be a way to "
+                               "customer service)"), data
+        verdicts.add("asked again" if asked_again else verdict)
+    assert len(verdicts) == 3  # each kind met
+
+
 def test_the_site_tree_asks_only_what_a_shopper_can_answer(helpcenter):
-    """Every cause is asked about, and ends more than one path; no path is longer than the
-    questions; one path (every cause ruled out) leads to support."""
+    """Every cause is asked about, and ends more than one path (counted on the graph: the paths
+    that end at it, or at an end that did not rule it out). The loader checks the rest: no path
+    is longer than the questions, one (every cause ruled out) leads to support."""
     tree = helpcenter.tree
     assert {q.about for q in tree.questions.values()} == {c.code for c in helpcenter.causes}
-    paths = tree.paths()
     for cause in helpcenter.causes:
-        ending = [p for p in paths if p[-1][2].ref == cause.code or p[-1][2].kind == "end"
-                  and cause.code in tree.remaining(p)]
-        assert len(ending) > 1, cause.code
-    assert sum(1 for p in paths if p[-1][2].kind == "end" and not tree.remaining(p)) >= 1
+        assert paths_showing(tree, cause.code) > 1, cause.code
+
+
+def paths_showing(tree, code: str) -> int:
+    """How many paths end at a cause's result, or at an end that lists it (no "no" to a question
+    about it on the way)."""
+
+    @functools.cache
+    def ways(step: Step) -> int:
+        if step.kind != "question":
+            return int(step.kind == "end" or step.ref == code)
+        question = tree.questions[step.ref]
+        return sum(ways(s) for a, s in question.answers() if not (a == "no" and question.about == code))
+
+    return ways(tree.root)
 
 
 def walk(tree, facts: dict) -> tuple[str, list[str]]:
@@ -165,8 +312,21 @@ def test_only_this_item_asks_about_the_limit_before_it_concludes(helpcenter):
     """A dear item can be over the remaining limit while cheap ones are not: on the "only this
     item" branch the tree reaches both the item cause and the limit cause."""
     tree = helpcenter.tree
-    branch = [p for p in tree.paths() if p[0][1] == "yes"]
-    assert {p[-1][2].ref for p in branch if p[-1][2].kind == "cause"} == {"FQ-02", "FQ-04"}
+    assert causes_after(tree, tree.questions[tree.start].yes) == {"FQ-02", "FQ-04"}
+
+
+def causes_after(tree, step: Step) -> set[str]:
+    """The causes the paths on from a step end at (on the graph: the causes its questions' "yes"
+    leads to)."""
+    seen, todo, causes = set(), [step], set()
+    while todo:
+        step = todo.pop()
+        if step.kind == "cause":
+            causes.add(step.ref)
+        elif step.kind == "question" and step not in seen:
+            seen.add(step)
+            todo.extend(s for _, s in tree.questions[step.ref].answers())
+    return causes
 
 
 def test_ends_rank_by_what_the_data_holds(helpcenter):
@@ -344,13 +504,14 @@ def step_count(helpcenter, lang: str, path) -> list[str]:
 @pytest.mark.parametrize("size", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_path_by_clicking(page, base_url, helpcenter, lang, size):
-    """Each path of the tree, "not sure" answers included, walked by clicking: after every
-    answer the new question and all its answers are in view (the trail folded above); each end
-    checked: its cause, or the causes still possible in order, or support with the answers to
-    tell it; every end leads to the contact page."""
+    """Each path of the tree, "not sure" answers included, walked by clicking (past SAMPLE paths,
+    a sample that takes every answer of every question): after every answer the new question
+    and all its answers are in view (the trail folded above); each end checked: its cause, or the
+    causes still possible in order, or support with the answers to tell it; every end leads to
+    the contact page."""
     tree, labels, colon = helpcenter.tree, helpcenter.labels, helpcenter.colon[lang]
     slug = {c.code: c.slug for c in helpcenter.causes}
-    paths = tree.paths()
+    paths = tree.sample_paths()
     page.set_viewport_size({"width": size[0], "height": size[1]})
     page.goto(f"{base_url}{PREFIX[lang]}troubleshoot/")
     walks = page.evaluate(WALK, [[answer for _, answer, _ in path] for path in paths])

@@ -7,13 +7,21 @@ question or to the end of the path. The questions form a directed acyclic graph,
 end several paths. A path's end lists the causes it did not rule out, quickest to check first
 (`effort`: the data holds no frequencies, so nothing is ranked by likelihood); when it ruled out
 every cause, the end is "nothing fits": how to contact support.
+
+Paths multiply with the questions (millions for a few dozen causes), so the checks, the counts
+and the sample of paths that the report and the tests walk all work on the graph.
 """
 
 from __future__ import annotations
 
+import random
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
+from typing import TypeVar
 
 from helpcenter.load.fields import Field, Fields, Named, Schema, Translated, entries_by_id, load_yaml, named_list
 
@@ -21,7 +29,12 @@ from helpcenter.load.fields import Field, Fields, Named, Schema, Translated, ent
 CODE = re.compile(r"^[A-Z]{2}-\d{2,}$")  # the shape of a cause code (FQ-02, FQ-100)
 END = "end"
 ANSWERS = ("yes", "no", "unsure")
-MAX_PATHS = 5000  # a tree with more paths than this is too big for readers (and for the checks)
+T = TypeVar("T")
+# Paths double with each question that "no" and "not sure" lead on from, so nothing at build
+# time walks them: the checks work on the graph. What walks paths (the tree report, the wizard's
+# browser test) walks every one up to this many, and past it a sample of this many (or of as
+# many as it takes to take every answer).
+SAMPLE = 200
 
 
 @dataclass(frozen=True)
@@ -56,6 +69,26 @@ class Question:
     def answer(self, answer: str) -> Step:
         return getattr(self, answer)
 
+    def answers(self) -> list[tuple[str, Step]]:
+        """Each answer with where it leads, in the buttons' order."""
+        return [(answer, self.answer(answer)) for answer in ANSWERS]
+
+
+# A path: the questions asked, each with its answer and where that leads.
+Walk = list[tuple[Question, str, Step]]
+
+
+def _answer_key(walk: Walk) -> tuple[int, ...]:
+    """A path's answers, which tell it apart and sort paths as paths() yields them."""
+    return tuple(ANSWERS.index(answer) for _, answer, _ in walk)
+
+
+def _draw(rng: random.Random, weighted: list[tuple[T, int]]) -> T:
+    """One of the choices, each as likely as its weight says (in integers: path counts outgrow a
+    float's precision)."""
+    bounds = list(accumulate(weight for _, weight in weighted))
+    return weighted[bisect_right(bounds, rng.randrange(bounds[-1]))][0]
+
 
 @dataclass(frozen=True)
 class Tree:
@@ -85,24 +118,93 @@ class Tree:
         visit(self.start)
         return finished[::-1]
 
-    def paths(self) -> list[list[tuple[Question, str, Step]]]:
-        """Every path from the start to its end, as (question, answer, where it leads) triples."""
-        out: list[list[tuple[Question, str, Step]]] = []
+    def paths(self) -> Iterator[Walk]:
+        """Every path from the start to its end, in the answers' order. Their number can grow
+        exponentially with the questions: count them with ways_on(), walk them with sample_paths()."""
 
-        def walk(question_id: str, trail: list) -> None:
+        def walk(question_id: str, trail: Walk) -> Iterator[Walk]:
             question = self.questions[question_id]
             for answer in ANSWERS:
                 step = question.answer(answer)
                 here = trail + [(question, answer, step)]
                 if step.kind == "question":
-                    walk(step.ref, here)
+                    yield from walk(step.ref, here)
                 else:
-                    out.append(here)
-                if len(out) > MAX_PATHS:
-                    raise OverflowError
+                    yield here
 
-        walk(self.start, [])
-        return out
+        return walk(self.start, [])
+
+    def ways_on(self) -> dict[str, int]:
+        """For each question, how many paths lead from it to an end: counted over the graph, from
+        the last questions up, not walked."""
+        ways: dict[str, int] = {}
+        for question_id in reversed(self.order()):
+            question = self.questions[question_id]
+            ways[question_id] = sum(ways[s.ref] if s.kind == "question" else 1 for _, s in question.answers())
+        return ways
+
+    def path_count(self) -> int:
+        """How many paths there are from the start to an end."""
+        return self.ways_on()[self.start]
+
+    def _ways_in(self) -> dict[str, list[tuple[Question, str, int]]]:
+        """For each question, the answers that lead to it, each with how many paths from the start
+        take it (the start's own entry is empty)."""
+        count = {self.start: 1}
+        into: dict[str, list[tuple[Question, str, int]]] = {question_id: [] for question_id in self.questions}
+        for question_id in self.order():
+            question = self.questions[question_id]
+            for answer, step in question.answers():
+                if step.kind == "question":
+                    into[step.ref].append((question, answer, count[question_id]))
+                    count[step.ref] = count.get(step.ref, 0) + count[question_id]
+        return into
+
+    def sample_paths(self, size: int = SAMPLE, seed: int = 0) -> list[Walk]:
+        """Every path when there are at most `size`; past that, a sample that takes every answer of
+        every question: for each answer no path drawn so far took, a path through it, and then
+        other paths up to `size`. Each is drawn at random among the paths through its answer (or
+        among all), seeded, so that the sample is the same each time. In the answers' order."""
+        ways_on = self.ways_on()
+        if ways_on[self.start] <= size:
+            return list(self.paths())
+        rng, ways_in = random.Random(seed), self._ways_in()
+        drawn: dict[tuple[int, ...], Walk] = {}
+        taken: set[tuple[str, str]] = set()
+        for question_id in self.order():
+            question = self.questions[question_id]
+            for answer, step in question.answers():
+                if (question_id, answer) in taken:
+                    continue
+                walk = [*self._draw_to(question_id, ways_in, rng), (question, answer, step),
+                        *self._draw_on(step, ways_on, rng)]
+                drawn[_answer_key(walk)] = walk
+                taken.update((q.id, a) for q, a, _ in walk)
+        while len(drawn) < size:
+            walk = self._draw_on(self.root, ways_on, rng)
+            drawn[_answer_key(walk)] = walk
+        return [drawn[key] for key in sorted(drawn)]
+
+    def _draw_to(self, question_id: str, ways_in: dict[str, list[tuple[Question, str, int]]],
+                 rng: random.Random) -> Walk:
+        """A path from the start to a question, drawn uniformly: back from it, each answer leading
+        in weighted by the paths that take it."""
+        back: Walk = []
+        while question_id != self.start:
+            question, answer = _draw(rng, [((q, a), n) for q, a, n in ways_in[question_id]])
+            back.append((question, answer, question.answer(answer)))
+            question_id = question.id
+        return back[::-1]
+
+    def _draw_on(self, step: Step, ways_on: dict[str, int], rng: random.Random) -> Walk:
+        """A path from a step to its end, drawn uniformly: each answer weighted by the paths on."""
+        walk: Walk = []
+        while step.kind == "question":
+            question = self.questions[step.ref]
+            answer = _draw(rng, [(a, ways_on[s.ref] if s.kind == "question" else 1) for a, s in question.answers()])
+            step = question.answer(answer)
+            walk.append((question, answer, step))
+        return walk
 
     def check(self, code: str) -> Question:
         """How a shopper checks a cause: the quickest question whose "yes" leads to it; of equally
@@ -119,7 +221,7 @@ class Tree:
         """Every cause, quickest to check first, then in the article's order."""
         return sorted(self.causes, key=lambda code: self.effort_rank(self.check(code).effort))
 
-    def remaining(self, path: list[tuple[Question, str, Step]]) -> list[str]:
+    def remaining(self, path: Walk) -> list[str]:
         """The causes a path did not rule out, quickest to check first."""
         ruled_out = {question.about for question, answer, _ in path if answer == "no"}
         return [code for code in self.quickest_first() if code not in ruled_out]
@@ -201,12 +303,28 @@ def load_tree(path: Path, name: str, cause_codes: set[str], langs) -> Tree:
 
 
 def _check_tree(tree: Tree, top: Fields, entries: dict[str, Fields], cause_codes: set[str]) -> None:
-    # A cycle first (it would make every walk below endless), then what the paths reach.
-    on_path: list[str] = []
+    """What every path must satisfy, checked on the graph (linear in its questions and answers,
+    times the causes for what is ruled out): the paths themselves can be millions. Every answer
+    leads to a question, a cause or 'end' (load_tree checks), so without a cycle every path ends."""
+    _check_acyclic_and_reachable(tree, entries)
+    _check_ruled_out_stays_out(tree, entries)
+    # Every cause is reached, as a reachable question's "yes" leads to it.
+    for code in sorted(cause_codes):
+        if not any(q.about == code for q in tree.questions.values()):
+            raise top.error(f"no question is about cause {code}")
+        if not any(q.yes == Step("cause", code) for q in tree.questions.values()):
+            raise top.error(f"no question's 'yes' leads to cause {code} (an end could not say how to check it)")
+    if _most_ruled_out(tree) < len(cause_codes):
+        raise top.error("no path rules out every cause (there must be a way to customer service)")
+
+
+def _check_acyclic_and_reachable(tree: Tree, entries: dict[str, Fields]) -> None:
+    # A cycle first (it would make every walk over the graph endless), then what the start reaches.
+    on_path: set[str] = set()
     done: set[str] = set()
 
     def visit(question_id: str) -> None:
-        on_path.append(question_id)
+        on_path.add(question_id)
         for answer in ANSWERS:
             step = tree.questions[question_id].answer(answer)
             if step.kind != "question" or step.ref in done:
@@ -214,7 +332,7 @@ def _check_tree(tree: Tree, top: Fields, entries: dict[str, Fields], cause_codes
             if step.ref in on_path:
                 raise entries[question_id].error(f"'{answer}' leads back to '{step.ref}' (a cycle)")
             visit(step.ref)
-        on_path.pop()
+        on_path.remove(question_id)
         done.add(question_id)
 
     visit(tree.start)
@@ -222,24 +340,36 @@ def _check_tree(tree: Tree, top: Fields, entries: dict[str, Fields], cause_codes
         if question_id not in done:
             raise entries[question_id].error("cannot be reached from 'start'")
 
-    try:
-        paths = tree.paths()
-    except OverflowError:
-        raise top.error(f"more than {MAX_PATHS} paths from 'start': split the questions up") from None
-    for path in paths:
-        ruled_out: set[str] = set()
-        for question, answer, _ in path:
-            if question.about in ruled_out:
-                asked = next(q.id for q, a, _ in path if q.about == question.about and a == "no")
-                raise entries[question.id].error(
-                    f"asks about {question.about}, which '{asked}' has already ruled out on the way here")
-            if answer == "no":
-                ruled_out.add(question.about)
-    # Every cause is reached, as a reachable question's "yes" leads to it.
-    for code in sorted(cause_codes):
-        if not any(q.about == code for q in tree.questions.values()):
-            raise top.error(f"no question is about cause {code}")
-        if not any(q.yes == Step("cause", code) for q in tree.questions.values()):
-            raise top.error(f"no question's 'yes' leads to cause {code} (an end could not say how to check it)")
-    if not any(path[-1][2].kind == "end" and not tree.remaining(path) for path in paths):
-        raise top.error("no path rules out every cause (there must be a way to customer service)")
+
+def _check_ruled_out_stays_out(tree: Tree, entries: dict[str, Fields]) -> None:
+    """No path asks about a cause it has already ruled out. Per question, the causes some path to
+    it ruled out (the union over the answers leading in, gathered in reading order, so each
+    question's set is complete before it is checked), each with a question that ruled it out.
+    Of several questions that fail, the first in reading order is named."""
+    ruled_out: dict[str, dict[str, str]] = {question_id: {} for question_id in tree.questions}
+    for question_id in tree.order():
+        question, here = tree.questions[question_id], ruled_out[question_id]
+        if question.about in here:
+            raise entries[question_id].error(
+                f"asks about {question.about}, which '{here[question.about]}' has already ruled out on the way here")
+        for answer, step in question.answers():
+            if step.kind == "question":
+                onward = ruled_out[step.ref]
+                for code, by in here.items():
+                    onward.setdefault(code, by)
+                if answer == "no":
+                    onward.setdefault(question.about, question_id)
+
+
+def _most_ruled_out(tree: Tree) -> int:
+    """The most causes one path to 'end' rules out (for the way to customer service: a path that
+    rules out all of them). Once _check_ruled_out_stays_out has passed, each "no" on a path rules
+    out a cause not ruled out before, so this is the most "no" answers on a path to 'end': the
+    longest such path, counted from the last questions up. "no" never leads to a cause, so every
+    question has a way to 'end'."""
+    most: dict[str, int] = {}
+    for question_id in reversed(tree.order()):
+        question = tree.questions[question_id]
+        most[question_id] = max((most[step.ref] if step.kind == "question" else 0) + (answer == "no")
+                                for answer, step in question.answers() if step.kind != "cause")
+    return most[tree.start]
