@@ -258,6 +258,11 @@ QUESTION: Schema = {"id": Field("text"), "about": Field("text"), "effort": Field
                     **{answer: Field("text") for answer in ANSWERS}}
 
 
+def code_order(code: str) -> tuple[int, str]:
+    """Codes in their numbers' order: FQ-99 before FQ-100 (the letters are the same width)."""
+    return len(code), code
+
+
 def load_tree(path: Path, name: str, cause_codes: set[str], langs) -> Tree:
     top = Fields(load_yaml(path, name), name, langs=langs)
     start = top.read(TREE_FILE)["start"]
@@ -297,7 +302,7 @@ def load_tree(path: Path, name: str, cause_codes: set[str], langs) -> Tree:
     if start not in questions:
         raise top.error(f"'start' is '{start}', which is no question")
 
-    tree = Tree(start, effort, questions, tuple(sorted(cause_codes)))
+    tree = Tree(start, effort, questions, tuple(sorted(cause_codes, key=code_order)))
     _check_tree(tree, top, entries, cause_codes)
     return tree
 
@@ -309,7 +314,7 @@ def _check_tree(tree: Tree, top: Fields, entries: dict[str, Fields], cause_codes
     _check_acyclic_and_reachable(tree, entries)
     _check_ruled_out_stays_out(tree, entries)
     # Every cause is reached, as a reachable question's "yes" leads to it.
-    for code in sorted(cause_codes):
+    for code in sorted(cause_codes, key=code_order):
         if not any(q.about == code for q in tree.questions.values()):
             raise top.error(f"no question is about cause {code}")
         if not any(q.yes == Step("cause", code) for q in tree.questions.values()):
