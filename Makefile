@@ -31,7 +31,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 PORT ?= 8080
 
-.PHONY: serve build preview report test screenshots share-cards benchmark fresh-check clean
+.PHONY: serve build preview report test screenshots share-cards benchmark benchmark-scale fresh-check clean
 
 $(STAMP): requirements.txt
 	@$(HAS_PYTHON)
@@ -85,6 +85,14 @@ benchmark:
 	@$(HAS_PYTHON) && $(SYSTEM) benchmark
 	@$(MAKE) --no-print-directory $(STAMP) $(NODE)
 	$(HC) benchmark
+
+# The data grown 10x and 50x in a scratch copy: build time against bare Material, sizes, first
+# visit and first search (FACTORS=1,10 to choose).
+FACTORS ?= 1,10,50
+benchmark-scale:
+	@$(HAS_PYTHON) && $(SYSTEM) preview && $(SYSTEM) screenshots
+	@$(MAKE) --no-print-directory $(STAMP)
+	$(HC) benchmark-scale --factors $(FACTORS)
 
 # Both set-up commands of the README in a Debian 12 root that holds only their prerequisites
 # (as root; downloads several hundred MB; not part of make test).

@@ -20,6 +20,7 @@ COMMANDS = {
     "tree-report": ("tree_report", "print the troubleshooter as text, with figures about its paths"),
     "report": ("report", "the help team's report from the site's logs: searches, feedback, ends (make report)"),
     "benchmark": ("benchmark_quality", "Lighthouse scores, first-visit weight and build time (make benchmark)"),
+    "benchmark-scale": ("benchmark_scale", "the data grown 10x and 50x: build time, sizes, first visit and search"),
     "benchmark-search": ("benchmark_search", "search quality and speed per language, in the real search box"),
     "benchmark-events": ("benchmark_events", "the event collector under load, and the report over a million events"),
     "fresh-check": ("fresh_machine", "both set-up commands in a fresh Debian 12 root, as root (make fresh-check)"),

@@ -46,19 +46,27 @@ PAGE_TYPES = {
 }
 
 
-def build(project: Path, site: Path) -> float:
+def timed_build(project: Path, site: Path) -> tuple[float, str | None]:
+    """A strict, quiet build of `project` into `site`: the seconds it took, and what it printed
+    if it failed (None if it succeeded)."""
     start = time.perf_counter()
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
                          cwd=project, capture_output=True, text=True,
                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     elapsed = time.perf_counter() - start
-    if run.returncode:
-        sys.exit(f"build of {project} failed:\n{run.stdout}{run.stderr}")
+    return elapsed, f"{run.stdout}{run.stderr}" if run.returncode else None
+
+
+def build(project: Path, site: Path) -> float:
+    elapsed, failed = timed_build(project, site)
+    if failed is not None:
+        sys.exit(f"build of {project} failed:\n{failed}")
     return elapsed
 
 
-def pages(site: Path) -> list[tuple[str, str]]:
-    langs = from_mkdocs_yml(ROOT / "mkdocs.yml")
+def pages(site: Path, root: Path = ROOT) -> list[tuple[str, str]]:
+    """(page type (language), path) for each page type the built `site` has, in every language."""
+    langs = from_mkdocs_yml(root / "mkdocs.yml")
     found = []
     for name, path in PAGE_TYPES.items():
         for lang, prefix in ((lang, langs.prefix(lang)) for lang in langs.codes):
@@ -128,9 +136,28 @@ def fetched_size(url: str, encoding: str) -> int:
         connection.close()
 
 
+def first_visit(browser, base: str, path: str) -> tuple[dict[str, int], int]:
+    """What a first visit to `path` loads (listed by Chromium, which asks for Brotli only over
+    HTTPS), each fetched again as a browser on HTTPS gets it: bytes per kind with Brotli, and
+    the gzip total."""
+    context = browser.new_context()  # empty cache: a first visit
+    tab = context.new_page()
+    finished: list[tuple[str, str]] = []
+    tab.on("requestfinished", lambda request: finished.append((request.url, request.resource_type)))
+    tab.goto(base + path, wait_until="networkidle")
+    context.close()
+    totals: defaultdict[str, int] = defaultdict(int)
+    gzip_total = 0
+    for url, resource_type in finished:
+        if not url.startswith(base):
+            sys.exit(f"{url}: a request to another host")
+        totals[kind(url, resource_type)] += fetched_size(url, "br")
+        gzip_total += fetched_size(url, "gzip")
+    return dict(totals), gzip_total
+
+
 def page_weight(base: str, targets: list[tuple[str, str]]) -> None:
-    """What a first visit loads (listed by Chromium, which asks for Brotli only over HTTPS), each
-    fetched again as a browser on HTTPS gets it: Brotli, and gzip beside it."""
+    """Print what a first visit to each page transfers, Brotli by kind and the gzip total."""
     from playwright.sync_api import sync_playwright
 
     columns = ["HTML", "CSS", "JS", "search index", "other"]
@@ -139,22 +166,9 @@ def page_weight(base: str, targets: list[tuple[str, str]]) -> None:
     with sync_playwright() as playwright:
         browser = launch(playwright)
         for name, path in targets:
-            context = browser.new_context()  # empty cache: a first visit
-            tab = context.new_page()
-            finished: list[tuple[str, str]] = []
-            tab.on("requestfinished", lambda request, finished=finished: finished.append((request.url,
-                                                                                         request.resource_type)))
-            tab.goto(base + path, wait_until="networkidle")
-            context.close()
-            totals: defaultdict[str, int] = defaultdict(int)
-            gzip_total = 0
-            for url, resource_type in finished:
-                if not url.startswith(base):
-                    sys.exit(f"{url}: a request to another host")
-                totals[kind(url, resource_type)] += fetched_size(url, "br")
-                gzip_total += fetched_size(url, "gzip")
+            totals, gzip_total = first_visit(browser, base, path)
             total = sum(totals.values())
-            print(f"{name:<22} " + " ".join(f"{totals[c]:>12,}" for c in columns)
+            print(f"{name:<22} " + " ".join(f"{totals.get(c, 0):>12,}" for c in columns)
                   + f" {total:>10,} {gzip_total:>10,}" + ("" if total <= 100_000 else "  OVER BUDGET"))
         browser.close()
     index = {prefix or "zh": fetched_size(f"{base}{prefix}search/search_index.json", "br") for prefix in ("", "en/")}
@@ -162,15 +176,16 @@ def page_weight(base: str, targets: list[tuple[str, str]]) -> None:
           + ", ".join(f"{lang} {size:,} bytes" for lang, size in index.items()))
 
 
-def bare_reference(workdir: Path) -> Path:
-    """A bare Material + static-i18n project with the same pages, written as plain Markdown."""
-    project = project_at()
+def bare_reference(workdir: Path, root: Path = ROOT) -> Path:
+    """A bare Material + static-i18n project with the same pages as the project at `root`,
+    written as plain Markdown."""
+    project = project_at(root)
     hc = project.hc
     docs = workdir / "docs"
     (docs / "causes").mkdir(parents=True)
 
     def url_for(src_uri: str, anchor: str | None = None) -> str:  # raw-HTML links; not checked here
-        url = src.removesuffix(".md").removesuffix("index") + "/"
+        url = src_uri.removesuffix(".md").removesuffix("index") + "/"
         return f"{url}#{anchor}" if anchor else url
 
     templates = project.templates
