@@ -12,12 +12,15 @@ host listed in docs/data/site.yml (`link_hosts`). Merge-conflict markers stop th
 from __future__ import annotations
 
 import re
+from importlib.metadata import version
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import markdown
 import nh3
 from bs4 import BeautifulSoup, CData, Comment, Declaration, Doctype, ProcessingInstruction
 
+from helpcenter import cache
 from helpcenter.errors import DataError
 from helpcenter.load.content import CONFLICT, code_lines
 
@@ -46,8 +49,16 @@ class ProseChecker:
         self.md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         site_host = urlsplit(config.site_url or "").hostname
         self.link_hosts = set(link_hosts) | ({site_host} if site_host else set())
+        # What a verdict depends on besides the prose: these rules, the extensions, the hosts.
+        self.rules = "\n".join([Path(__file__).read_text(encoding="utf-8"), repr(config.markdown_extensions),
+                                 repr(sorted(self.link_hosts)), version("markdown"), version("nh3")])
 
     def check(self, body: str, first_line: int, name: str) -> None:
+        """Stops at the first fault with one line; prose found clean once is not checked again
+        (helpcenter/cache.py): the line numbers in a message are the only part that moves."""
+        cache.kept("prose", self.rules + "\n" + body, lambda: self._check(body, first_line, name))
+
+    def _check(self, body: str, first_line: int, name: str) -> bytes:
         def fail(message: str, *needles: str) -> DataError:
             return DataError(f"{name}: line {_line_of(body, first_line, needles)}: {message}")
 
@@ -107,6 +118,7 @@ class ProseChecker:
             if host not in self.link_hosts:
                 raise fail(f"link to another host ({host}): add the host to 'link_hosts' in "
                            "docs/data/site.yml if readers should go there", url)
+        return b"clean"
 
 
 def _classes(element) -> list[str]:

@@ -48,8 +48,12 @@ def occurs(word: str, corpus: str) -> bool:
     words in a row, whatever is between them ("buy now pay later" in "Buy now, pay later")."""
     if HAN.search(word):
         return word in corpus
-    words = " " + " ".join(_WORD.findall(corpus)) + " "
-    return " " + " ".join(_WORD.findall(word)) + " " in words
+    return " " + " ".join(_WORD.findall(word)) + " " in _spaced_words(corpus)
+
+
+@lru_cache(maxsize=8)
+def _spaced_words(corpus: str) -> str:  # the same corpus for every word of a language
+    return " " + " ".join(_WORD.findall(corpus)) + " "
 
 
 def load_search_words(path: Path, name: str, corpus: dict[str, str], langs) -> dict[str, SearchWords]:

@@ -60,6 +60,8 @@ def load_topics(path: Path, name: str, related_titles: tuple[str, ...], cause_co
     theme_ids, platform_ids = {t.id for t in themes}, {p.id for p in platforms}
 
     topics: list[Topic] = []
+    titles: set[str] = set()  # the article's titles taken so far: each check is a look-up, not a scan
+    related = set(related_titles)
     for topic_id, entry in entries_by_id(top, "topics", "topic", "#<id>").items():
         fields = entry.read(TOPIC)
         url = fields["url"]
@@ -69,10 +71,11 @@ def load_topics(path: Path, name: str, related_titles: tuple[str, ...], cause_co
                 raise entry.error(f"'url' must be an absolute https:// address, not '{url}'")
         title = fields["title"]
         original = title[langs.default]  # the article's own title
-        if original not in related_titles:
+        if original not in related:
             raise entry.error(f"'title.{langs.default}' is not a related title in the article: '{original}'")
-        if any(t.title[langs.default] == original for t in topics):
+        if original in titles:
             raise entry.error(f"'title.{langs.default}' is already the title of another topic: '{original}'")
+        titles.add(original)
         chosen = {}
         for key, known, what in (("themes", theme_ids, "theme"), ("platforms", platform_ids, "platform"),
                                  ("causes", cause_codes, "cause code")):
@@ -91,12 +94,12 @@ def load_topics(path: Path, name: str, related_titles: tuple[str, ...], cause_co
             raise top.error(f"id '{anchor}' is used twice as an anchor on the topics page")
         taken.add(anchor)
 
-    covered = {t.title[langs.default] for t in topics}
     for title in related_titles:
-        if title not in covered:
+        if title not in titles:
             raise top.error(f"the article's related title '{title}' has no topic")
     for kind, named, field in (("theme", themes, "themes"), ("platform", platforms, "platforms")):
+        used = {value for t in topics for value in getattr(t, field)}
         for item in named:  # it would be an empty heading on the hub
-            if not any(item.id in getattr(t, field) for t in topics):
+            if item.id not in used:
                 raise top.error(f"{kind} '{item.id}' has no topic")
     return Topics(themes, platforms, tuple(topics))

@@ -14,6 +14,7 @@ and the sample of paths that the report and the tests walk all work on the graph
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from bisect import bisect_right
@@ -104,6 +105,10 @@ class Tree:
     def order(self) -> list[str]:
         """The questions in reading order: each before every question it leads to (a
         topological order from the start, "yes" branches first)."""
+        return list(self._order)
+
+    @functools.cached_property
+    def _order(self) -> tuple[str, ...]:  # asked once per cause and more: worked out once
         seen: set[str] = set()
         finished: list[str] = []
 
@@ -116,7 +121,7 @@ class Tree:
             finished.append(question_id)
 
         visit(self.start)
-        return finished[::-1]
+        return tuple(finished[::-1])
 
     def paths(self) -> Iterator[Walk]:
         """Every path from the start to its end, in the answers' order. Their number can grow

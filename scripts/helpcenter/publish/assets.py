@@ -8,21 +8,19 @@ server can let browsers keep every hashed file for a year: a changed file is a n
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import gzip
 import hashlib
 import io
 import os
 import re
 import shutil
-import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import brotli
 
-from helpcenter import PROJECT
+from helpcenter.cache import FOLDER, kept
 
 # A name that already carries its content's hash: Material's and the search worker's.
 HASH = r"\.[0-9a-f]{8}(?:\.min)?\."  # between a file's name and its type
@@ -31,8 +29,6 @@ _REFERENCE = re.compile(r"""(?<=["'/(])assets/[\w./-]+?(?=["'?#)])""")
 # Text a server may send compressed; the rest (PNG) is compressed already.
 TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".webmanifest"}
 LUNR = "assets/javascripts/lunr"
-# Compressed copies by content, shared by every build of the project (.cache/ is not committed).
-CACHE = PROJECT / ".cache/compressed"
 _SOURCE_MAP = re.compile(r"\n?(?://# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
 
 
@@ -81,14 +77,12 @@ def fingerprint(site: Path) -> dict[str, str]:
     return renamed
 
 
-def precompress(site: Path, cache: Path | None = CACHE) -> int:
+def precompress(site: Path, cache: Path | None = FOLDER) -> int:
     """Write <file>.br and <file>.gz beside every text file, for servers that send them as they
     are (nginx brotli_static / gzip_static). Byte-identical from build to build (no time in the
-    gzip header), so both are kept in `cache` by the file's content: an unchanged file is not
-    compressed again. Returns the number of files."""
+    gzip header), so kept by content (helpcenter/cache.py): an unchanged file is not compressed
+    again. `cache` None: compress every file. Returns the number of files."""
     paths = [path for path in sorted(site.rglob("*")) if path.suffix in TEXT and path.is_file()]
-    if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
     # Both compressors release the GIL: threads use every core.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         list(pool.map(lambda path: _compress(path, cache), paths))
@@ -97,18 +91,8 @@ def precompress(site: Path, cache: Path | None = CACHE) -> int:
 
 def _compress(path: Path, cache: Path | None) -> None:
     data = path.read_bytes()
-    key = hashlib.sha256(data).hexdigest()
     for suffix, compress in ((".gz", _gzip), (".br", _brotli)):
-        kept = cache / (key + suffix) if cache is not None else None
-        if kept is not None and kept.is_file():
-            out = kept.read_bytes()
-            os.utime(kept)  # used: kept by prune_cache
-        else:
-            out = compress(data)
-            if kept is not None:  # whole or not at all: builds run side by side (the tests')
-                partial = kept.with_name(f"{kept.name}.{os.getpid()}.{threading.get_ident()}")
-                partial.write_bytes(out)
-                os.replace(partial, kept)
+        out = kept(f"compressed{suffix}", data, functools.partial(compress, data), cache)
         path.with_name(path.name + suffix).write_bytes(out)
 
 
@@ -123,12 +107,3 @@ def _brotli(data: bytes) -> bytes:
     # The best Brotli for every file, a large search index too: what took seconds a megabyte (source
     # maps, lunr's language files) is no longer shipped (drop_unloaded).
     return brotli.compress(data, quality=11)
-
-
-def prune_cache(cache: Path = CACHE, days: int = 30) -> None:
-    """Forget the compressed copies no build has used for `days`."""
-    limit = time.time() - days * 86400
-    for path in cache.glob("*"):
-        with contextlib.suppress(FileNotFoundError):
-            if path.stat().st_mtime < limit:
-                path.unlink()

@@ -7,9 +7,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from helpcenter import urls
+from helpcenter import cache, urls
 from helpcenter.model import HelpCenter
-from helpcenter.publish.assets import drop_unloaded, fingerprint, precompress, prune_cache
+from helpcenter.publish.assets import drop_unloaded, fingerprint, precompress
 from helpcenter.publish.dates import SourceDates
 from helpcenter.publish.search_index import language_index, root_config, split_index, write_index
 from helpcenter.publish.search_pinyin import data_words, index_words, pinyin_table
@@ -66,7 +66,7 @@ def for_servers(site: Path, hc: HelpCenter, site_url: str, dates: SourceDates) -
     fingerprint(site)
     write_all(rules(hc, site, site_url), site)
     precompress(site)
-    prune_cache()
+    cache.prune()
     stamp = dates.newest()
     if stamp is not None:
         for path in site.rglob("*"):

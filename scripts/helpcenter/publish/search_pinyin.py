@@ -14,11 +14,11 @@ word of the index matches exactly (overrides/assets/javascripts/search_query.js)
 from __future__ import annotations
 
 import itertools
+import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from pypinyin import Style, lazy_pinyin, pinyin
-
+from helpcenter.cache import kept
 from helpcenter.load.search_words import SearchWords
 
 HAN_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,}$")
@@ -41,16 +41,21 @@ def common_characters() -> str:
     return "".join(out)
 
 
-def _readings(char: str) -> list[str]:
+@cache
+def _readings(char: str) -> tuple[str, ...]:
     """A character's two commonest readings (pypinyin lists them commonest first): 还 is hai and
     huan, and 能 is not read tai, which would make 能过 a slip for 泰国."""
+    from pypinyin import Style, pinyin  # imported when a table is made, not with every build
+
     found = [s for s in pinyin(char, style=Style.NORMAL, heteronym=True)[0] if s.isascii() and s.isalpha()]
-    return list(dict.fromkeys(found))[:READINGS_PER_CHARACTER]
+    return tuple(dict.fromkeys(found))[:READINGS_PER_CHARACTER]
 
 
 def word_readings(word: str) -> list[str]:
     """The word's toneless readings, space-separated: pypinyin's reading of the word first, then
     its characters' other readings, MAX_READINGS at most."""
+    from pypinyin import Style, lazy_pinyin
+
     first = " ".join(lazy_pinyin(word, style=Style.NORMAL))
     combos = itertools.product(*(_readings(ch) or [ch] for ch in word))
     out = [first]
@@ -82,6 +87,12 @@ def data_words(words: SearchWords) -> set[str]:
 
 
 def pinyin_table(words: set[str]) -> dict:
+    """The table for these words, made once (helpcenter/cache.py)."""
+    key = "\n".join(sorted(words))
+    return json.loads(kept("pinyin", key, lambda: json.dumps(_table(words), ensure_ascii=False).encode("utf-8")))
+
+
+def _table(words: set[str]) -> dict:
     chars: dict[str, list[str]] = {}
     for char in dict.fromkeys(common_characters() + "".join(sorted(words))):
         for syllable in _readings(char):

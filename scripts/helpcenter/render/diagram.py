@@ -16,6 +16,7 @@ a phone, the boxes give up that width, so the chart stays as wide as the screen.
 
 from __future__ import annotations
 
+import functools
 import math
 import unicodedata
 from dataclasses import dataclass
@@ -58,6 +59,7 @@ MIN_BOX = 72  # a box is never narrower than this, whatever the labels need
 NO_LINE_START = set("，。、；：？！）》」』】〉”’…,.;:?!)]}%·")
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every character at every measure tried (balanced())
 def _width(ch: str) -> float:
     return 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.56
 
@@ -98,6 +100,12 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=1024)
+def _measured(text: str) -> tuple[tuple[str, float, float], ...]:
+    """The text's tokens, each with its width, and its width without its leading space."""
+    return tuple((word, sum(map(_width, word)), sum(map(_width, word.lstrip()))) for word in _tokens(text))
+
+
 def wrap(text: str, max_em: float) -> list[tuple[str, str]]:
     """Break text into lines of about `max_em` font-size units (CJK at any character); a line
     never starts with punctuation (it stays on the line before, a little over). Each line comes
@@ -105,11 +113,10 @@ def wrap(text: str, max_em: float) -> list[tuple[str, str]]:
     chart keeps out of the lines (a space at a line's end would shift centred text) but in the
     text that screen readers read."""
     lines, line, width = [], "", 0.0
-    for word in _tokens(text):
-        w = sum(_width(c) for c in word)
+    for word, w, stripped in _measured(text):
         if line and width + w > max_em and word.lstrip()[:1] not in NO_LINE_START:
             lines.append((line.rstrip(), " " if word.startswith(" ") or line != line.rstrip() else ""))
-            line, width = word.lstrip(), sum(_width(c) for c in word.lstrip())
+            line, width = word.lstrip(), stripped
         else:
             line, width = line + word, width + w
     if line.strip():

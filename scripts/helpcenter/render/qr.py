@@ -3,9 +3,12 @@ agent can hold the agent page up to a shopper's phone, and a printed cause page 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import segno
+
+from helpcenter.cache import kept
 
 BORDER = 4  # the quiet zone the QR standard asks for, in modules
 
@@ -18,6 +21,12 @@ class QrCode:
 
 
 def qr_code(text: str) -> QrCode:
+    """The code for `text`, drawn once (helpcenter/cache.py: the mask search is what takes time)."""
+    size, path = json.loads(kept("qr", text, lambda: json.dumps(_draw(text)).encode("utf-8")))
+    return QrCode(text, size, path)
+
+
+def _draw(text: str) -> tuple[int, str]:
     code = segno.make(text, error="m", micro=False)
     runs = []
     for y, row in enumerate(code.matrix_iter(border=BORDER)):
@@ -30,5 +39,4 @@ def qr_code(text: str) -> QrCode:
                 runs.append(f"M{start} {y}h{x - start}v1h-{x - start}z")
             else:
                 x += 1
-    size = int(code.symbol_size(border=BORDER)[0])
-    return QrCode(text, size, "".join(runs))
+    return int(code.symbol_size(border=BORDER)[0]), "".join(runs)
