@@ -359,8 +359,8 @@ class Row:
     factor: int
     causes: int
     topics: int
-    ours: float | None = None
-    bare: float | None = None
+    ours: tuple[float, float] | None = None  # build: seconds, processor seconds
+    bare: tuple[float, float] | None = None
     failed: str | None = None  # "ours: build failed: ..." and the like
     size: tuple[int, int | None] | None = None  # site on disk, ours and bare
     index: dict[str, tuple[int, int]] = field(default_factory=dict)  # lang -> raw, Brotli
@@ -379,16 +379,18 @@ def one_line(log: str) -> str:
     return (errors or lines[-1:] or ["(no output)"])[0][:300]
 
 
-def timed(project: Path, site: Path, runs: int) -> tuple[float | None, str | None]:
-    """The median of `runs` strict builds, or the first failure in one line."""
+def timed(project: Path, site: Path, runs: int) -> tuple[tuple[float, float] | None, str | None]:
+    """The median seconds and processor seconds of `runs` strict builds after one that is not
+    timed (a rebuild, as an editor's: Python's bytecode, jieba's dictionary and our content cache
+    are warm, as they are after any first build), or the first failure in one line."""
     times = []
-    for _ in range(runs):
+    for _ in range(runs + 1):
         shutil.rmtree(site, ignore_errors=True)
-        elapsed, failed = timed_build(project, site)
+        elapsed, cpu, failed = timed_build(project, site)
         if failed is not None:
             return None, one_line(failed)
-        times.append(elapsed)
-    return statistics.median(times), None
+        times.append((elapsed, cpu))
+    return (statistics.median(t[0] for t in times[1:]), statistics.median(t[1] for t in times[1:])), None
 
 
 def disk_size(site: Path) -> int:
@@ -471,7 +473,7 @@ def run_factor(factor: int, folder: Path, runs: int) -> Row:
     else:
         row.bare, bare_failed = timed(bare, folder / "site-bare", runs)
         notes += [f"bare: build failed: {bare_failed}"] if bare_failed else []
-        notes += [f"bare: {row.bare:.2f} s"] if failed and row.bare is not None else []
+        notes += [f"bare: {row.bare[0]:.2f} s"] if failed and row.bare is not None else []
     row.failed = "; ".join(notes) or None
     if row.ours is not None:
         row.size = (disk_size(folder / "site-ours"), disk_size(folder / "site-bare") if row.bare is not None else None)
@@ -483,6 +485,7 @@ def run_factor(factor: int, folder: Path, runs: int) -> Row:
 
 # (heading, width); a heading ending in "<" is a left-aligned column (a figure, then a name).
 COLUMNS = (("factor", 6), ("causes", 6), ("topics", 6), ("ours s", 7), ("bare s", 7), ("ratio", 5),
+           ("ours cpu", 8), ("bare cpu", 8), ("ratio", 5),
            ("site ours", 11), ("site bare", 11), ("index zh", 9), ("zh br", 7), ("index en", 9), ("en br", 7),
            ("1st visit: heaviest<", 27), ("cause", 7), ("largest HTML<", 30),
            ("search zh", 9), ("search en", 9), ("query zh", 8), ("query en", 8))
@@ -501,12 +504,15 @@ def cells(row: Row) -> list[str]:
     head = [f"{row.factor}x", f"{row.causes:,}", f"{row.topics:,}"]
     if row.ours is None:
         return head
-    ratio = row.ours / row.bare if row.bare else None
+    ours = row.ours
+    bare: tuple[float | None, float | None] = row.bare or (None, None)
+    ratios = [ours[i] / b if (b := bare[i]) else None for i in (0, 1)]
     size = row.size or (0, None)
     index = [v for lang in QUERIES for v in row.index.get(lang, (None, None))]
     heaviest = f"{row.heaviest[1]:,} {row.heaviest[0]}" if row.heaviest else "-"
     largest = f"{row.largest[0]:,} {row.largest[1]}" if row.largest else "-"
-    return head + [_n(row.ours, 2), _n(row.bare, 2), _n(ratio, 2), _n(size[0]), _n(size[1]),
+    return head + [_n(ours[0], 2), _n(bare[0], 2), _n(ratios[0], 2), _n(ours[1], 2), _n(bare[1], 2), _n(ratios[1], 2),
+                   _n(size[0]), _n(size[1]),
                    *(_n(v) for v in index), heaviest, _n(row.cause_page), largest,
                    *(_n(row.first_search.get(lang)) for lang in QUERIES),
                    *(_n(row.first_query.get(lang)) for lang in QUERIES)]
@@ -515,7 +521,8 @@ def cells(row: Row) -> list[str]:
 def print_table(rows: list[Row], runs: dict[int, int]) -> None:
     print("\nScale: the data grown by each factor (causes, topics, troubleshooter), this site against "
           "bare Material + static-i18n with the same pages")
-    print(f"build s: strict build, median of {', '.join(f'{n} at {f}x' for f, n in runs.items())}; "
+    print(f"build s: strict build, median of {', '.join(f'{n} at {f}x' for f, n in runs.items())} after one "
+          "not timed (a rebuild: caches warm); cpu: its processor seconds, steadier on a busy machine; "
           "sizes in bytes; site: every file on disk (ours has .br and .gz beside each text file); "
           "index: search/search_index.json raw and Brotli per language;")
     print("1st visit: bytes a first visit transfers with Brotli from nginx (the heaviest page type, and a "
