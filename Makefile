@@ -31,7 +31,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 PORT ?= 8080
 
-.PHONY: serve build preview report test screenshots share-cards benchmark benchmark-scale fresh-check clean
+.PHONY: serve build preview report test screenshots share-cards benchmark benchmark-scale fresh-check clean css
 
 $(STAMP): requirements.txt
 	@$(HAS_PYTHON)
@@ -93,6 +93,13 @@ benchmark-scale:
 	@$(HAS_PYTHON) && $(SYSTEM) preview && $(SYSTEM) screenshots
 	@$(MAKE) --no-print-directory $(STAMP)
 	$(HC) benchmark-scale --factors $(FACTORS)
+
+# Material's stylesheets cut to the rules the site uses, by PurgeCSS (Node.js, from npm): written to
+# overrides/assets/stylesheets/material.css and committed, so that a build needs Python only.
+# Again when pages or templates need more of Material: tests/test_css.py says when.
+css:
+	@$(MAKE) --no-print-directory $(STAMP) $(NODE)
+	$(HC) reduce-css
 
 # Both set-up commands of the README in a Debian 12 root that holds only their prerequisites
 # (as root; downloads several hundred MB; not part of make test).

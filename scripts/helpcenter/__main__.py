@@ -19,6 +19,7 @@ COMMANDS = {
     "url-registry": ("url_registry", "list the URLs the site publishes that tests/published-urls.txt lacks"),
     "tree-report": ("tree_report", "print the troubleshooter as text, with figures about its paths"),
     "report": ("report", "the help team's report from the site's logs: searches, feedback, ends (make report)"),
+    "reduce-css": ("reduce_css", "cut Material's stylesheets to the rules the site can use (make css)"),
     "benchmark": ("benchmark_quality", "Lighthouse scores, first-visit weight and build time (make benchmark)"),
     "benchmark-scale": ("benchmark_scale", "the data grown 10x and 50x: build time, sizes, first visit and search"),
     "benchmark-search": ("benchmark_search", "search quality and speed per language, in the real search box"),
