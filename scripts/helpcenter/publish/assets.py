@@ -36,8 +36,9 @@ def drop_unloaded(site: Path, search_langs: list[str]) -> list[str]:
     """Remove what Material ships and no page loads: source maps (for developer tools; the
     comments that name them go too) and lunr's language support, which Material's search worker
     loads only for a search language other than English (`search_langs`, the index's `lang`:
-    this site cuts Chinese at build time and keeps lunr's English pipeline). Returns the removed
-    paths, relative to the site."""
+    this site cuts Chinese at build time and keeps lunr's English pipeline); and its stylesheets
+    where the pages link the site's cut of them instead. Returns the removed paths, relative to
+    the site."""
     removed = []
     for path in sorted(site.rglob("*.map")):
         removed.append(path.relative_to(site).as_posix())
@@ -50,6 +51,13 @@ def drop_unloaded(site: Path, search_langs: list[str]) -> list[str]:
     if search_langs == ["en"] and (site / LUNR).is_dir():
         removed.append(LUNR + "/")
         shutil.rmtree(site / LUNR)
+    # Material's stylesheets, which the pages do not link: they link the site's cut of them
+    # (overrides/assets/stylesheets/material.css, made by `make css`).
+    pages = "".join(path.read_text(encoding="utf-8") for path in site.rglob("*.html"))
+    for path in sorted(site.glob("assets/stylesheets/*.min.css")):
+        if path.name not in pages:
+            removed.append(path.relative_to(site).as_posix())
+            path.unlink()
     return removed
 
 
