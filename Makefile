@@ -4,8 +4,9 @@
 #                  Debian packages the tests need: Chromium, nginx, a CJK font, Java, npm)
 # and: make build (static site in site/), make preview (the built site behind nginx, as in
 # production, at http://127.0.0.1:8080; PORT=... to change; its logs in logs/), make report (the
-# help team's report from those logs), make screenshots, make benchmark,
-# make fresh-check (both set-up commands in a fresh Debian 12 root), make clean.
+# help team's report from those logs), make screenshots, make benchmark, make benchmark-scale,
+# make css (Material's stylesheet cut to what the pages use), make fresh-check (both set-up
+# commands in a fresh Debian 12 root), make clean.
 
 PYTHON ?= python3.11
 VENV   := .venv

@@ -29,16 +29,23 @@ _REFERENCE = re.compile(r"""(?<=["'/(])assets/[\w./-]+?(?=["'?#)])""")
 # Text a server may send compressed; the rest (PNG) is compressed already.
 TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".webmanifest"}
 LUNR = "assets/javascripts/lunr"
+_CSS_COMMENT = re.compile(r"""("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')|/\*.*?\*/""", re.S)
 _SOURCE_MAP = re.compile(r"\n?(?://# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
+
+
+def without_comments(css: str) -> str:
+    """A stylesheet without its comments (for its editors: 40 % of helpcenter.css's bytes), its
+    strings as they are."""
+    return _CSS_COMMENT.sub(lambda m: m[1] or "", css)
 
 
 def drop_unloaded(site: Path, search_langs: list[str]) -> list[str]:
     """Remove what Material ships and no page loads: source maps (for developer tools; the
-    comments that name them go too) and lunr's language support, which Material's search worker
-    loads only for a search language other than English (`search_langs`, the index's `lang`:
-    this site cuts Chinese at build time and keeps lunr's English pipeline); and its stylesheets
-    where the pages link the site's cut of them instead. Returns the removed paths, relative to
-    the site."""
+    comments that name them go too), comments in stylesheets, and lunr's language support, which
+    Material's search worker loads only for a search language other than English (`search_langs`,
+    the index's `lang`: this site cuts Chinese at build time and keeps lunr's English pipeline);
+    and its stylesheets where the pages link the site's cut of them instead. Returns the removed
+    paths, relative to the site."""
     removed = []
     for path in sorted(site.rglob("*.map")):
         removed.append(path.relative_to(site).as_posix())
@@ -46,6 +53,8 @@ def drop_unloaded(site: Path, search_langs: list[str]) -> list[str]:
     for path in sorted(site.glob("assets/**/*.js")) + sorted(site.glob("assets/**/*.css")):
         text = path.read_text(encoding="utf-8")
         stripped = _SOURCE_MAP.sub("\n", text)
+        if path.suffix == ".css":
+            stripped = without_comments(stripped)
         if stripped != text:
             path.write_text(stripped, encoding="utf-8")
     if search_langs == ["en"] and (site / LUNR).is_dir():
