@@ -17,8 +17,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import markdown
-import nh3
-from bs4 import BeautifulSoup, CData, Comment, Declaration, Doctype, ProcessingInstruction
 
 from helpcenter import cache
 from helpcenter.errors import DataError
@@ -35,8 +33,6 @@ ATTRIBUTES = {"*": {"class", "id", "lang", "dir", "title"}, "a": {"href"}, "img"
               "ol": {"start"}, "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}, "details": {"open"},
               "svg": {"xmlns", "viewBox", "viewbox", "width", "height", "aria-hidden"}, "path": {"d"}}
 SCHEMES = {"https", "http", "mailto"}
-# Markup that is neither element nor text: it would reach the page's source as written.
-_HIDDEN = (Comment, ProcessingInstruction, CData, Doctype, Declaration)
 # An address as browsers read it: a scheme, then any number of slashes or backslashes before
 # the host (`https:\\evil`, `///evil`, `http:evil`).
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -73,8 +69,14 @@ class ProseChecker:
             deepest = max(range(len(lines)), key=lambda i: len(lines[i]) - len(lines[i].lstrip()))
             raise DataError(f"{name}: line {first_line + deepest}: lists or quotes nested too deep to render; "
                             "flatten them") from None
+        # Imported here: a build whose prose is all checked already (cache.py) needs neither.
+        import nh3
+        from bs4 import BeautifulSoup, CData, Comment, Declaration, Doctype, ProcessingInstruction
+
         before = BeautifulSoup(html, "html.parser")
-        for hidden in before.find_all(string=lambda s: isinstance(s, _HIDDEN)):
+        # Markup that is neither element nor text: it would reach the page's source as written.
+        hidden_kinds = (Comment, ProcessingInstruction, CData, Doctype, Declaration)
+        for hidden in before.find_all(string=lambda s: isinstance(s, hidden_kinds)):
             if isinstance(hidden, Comment) and hidden.find_parent("svg") and hidden.startswith("!"):
                 continue  # an icon's licence note (Material's icon shortcodes)
             kinds: dict[type, str] = {Comment: "an HTML comment", CData: "a CDATA section", Doctype: "a DOCTYPE",

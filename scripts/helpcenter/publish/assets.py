@@ -30,6 +30,7 @@ _REFERENCE = re.compile(r"""(?<=["'/(])assets/[\w./-]+?(?=["'?#)])""")
 TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".webmanifest"}
 LUNR = "assets/javascripts/lunr"
 _CSS_COMMENT = re.compile(r"""("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')|/\*.*?\*/""", re.S)
+_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 _SOURCE_MAP = re.compile(r"\n?(?://# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
 
 
@@ -62,9 +63,10 @@ def drop_unloaded(site: Path, search_langs: list[str]) -> list[str]:
         shutil.rmtree(site / LUNR)
     # Material's stylesheets, which the pages do not link: they link the site's cut of them
     # (overrides/assets/stylesheets/material.css, made by `make css`).
-    pages = "".join(path.read_text(encoding="utf-8") for path in site.rglob("*.html"))
+    linked = {href.rsplit("/", 1)[-1] for page in site.rglob("*.html")
+              for href in _STYLESHEET.findall(page.read_text(encoding="utf-8").partition("</head>")[0])}
     for path in sorted(site.glob("assets/stylesheets/*.min.css")):
-        if path.name not in pages:
+        if path.name not in linked:
             removed.append(path.relative_to(site).as_posix())
             path.unlink()
     return removed
