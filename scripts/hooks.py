@@ -91,6 +91,10 @@ def on_config(config: MkDocsConfig) -> None:
             log.info(f"{Path(config.docs_dir).name}/{urls.SUPPORT}: not set yet: {', '.join(unset)} "
                      "(the contact page says no channels are listed; set them before deploying)")
         _output.begin(config)
+    # Material's inline script scopes the reader's settings to the site's root, which it writes as
+    # a path relative to each page: one script per folder depth, each a hash in the pages'
+    # security policy. The site's own path is the same root, and one script on every page.
+    config.extra.setdefault("scope", urlsplit(config.site_url or "/").path or "/")
     # Heading permalinks get a title in the language being built.
     permalink = _state().project.hc.label("permalink", _language(config))
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = permalink

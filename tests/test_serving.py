@@ -6,7 +6,9 @@ the security headers."""
 
 from __future__ import annotations
 
+import base64
 import gzip
+import hashlib
 import http.client
 import os
 import re
@@ -17,7 +19,7 @@ import brotli
 import pytest
 from bs4 import BeautifulSoup
 from helpcenter.publish.assets import HASHED, LUNR, drop_unloaded, precompress
-from helpcenter.publish.serving import CACHE, IMMUTABLE, nginx_conf, rules
+from helpcenter.publish.serving import CACHE, IMMUTABLE, nginx_conf, rules, security_headers
 from support.site import LANGS, PREFIX
 
 YEAR = "max-age=31536000"
@@ -62,6 +64,20 @@ def assert_security_headers(headers: dict[str, str]) -> None:
     assert directives["frame-ancestors"] == "'none'"
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
+
+
+def test_the_policy_names_each_inline_script_once(site):
+    """The policy allows the pages' inline scripts by hash, and only those: the same scripts on
+    every page (Material's settings scope is the site's root, not a path per folder depth), so the
+    header every page carries stays short."""
+    inline = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S)
+    scripts = {page.relative_to(site).as_posix(): {m[1] for m in inline.finditer(page.read_text(encoding="utf-8"))}
+               for page in site.rglob("*.html")}
+    first = scripts["index.html"]
+    assert first and all(found <= first for found in scripts.values())
+    policy = security_headers(site)["Content-Security-Policy"]
+    allowed = {s.strip("'") for s in policy.split("script-src ")[1].split(";")[0].split()[1:]}
+    assert allowed == {"sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in first}
 
 
 # -- nginx ----------------------------------------------------------------------------------

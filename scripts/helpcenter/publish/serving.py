@@ -62,8 +62,9 @@ class Rules:
 
 
 def script_hashes(site: Path) -> list[str]:
-    """CSP sources for the theme's inline scripts (Material's small boot scripts, which embed each
-    page's base URL, and overrides/main.html's), each by its SHA-256, in a stable order. Only from
+    """CSP sources for the theme's inline scripts (Material's small boot scripts, the same on every
+    page: hooks.on_config gives them the site's root, not each page's base URL; and
+    overrides/main.html's), each by its SHA-256, in a stable order. Only from
     the theme's frame around a page's content: a script that reached the content (prose is
     checked, load/prose_html.py) would still not run."""
     found = set()
