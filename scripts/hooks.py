@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from helpcenter import urls
+from helpcenter import cache, urls
 from helpcenter.errors import DataError
 from helpcenter.pages import PAGES, arrange_nav, made_from, page_meta, place_cause_pages
 from helpcenter.project import Project, load_project
@@ -136,6 +136,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         build.page_urls.setdefault(lang, {})[generated.name] = page.url
         return generated.render(renderer)
     return renderer.expand_refs(markdown)
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    env.bytecode_cache = cache.templates()  # the theme's templates compiled once, not every build
+    return env
 
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):

@@ -1,5 +1,6 @@
 """What the build makes again and again from the same input, kept on disk by that input's hash:
-the compressed copies of every text file, QR codes, the pinyin tables. A rebuild after one edit
+the compressed copies of every text file, QR codes, the pinyin tables, and the templates compiled
+(Jinja's own cache, keyed by each template's source). A rebuild after one edit
 then makes only what the edit changed. Kept in the project's .cache/ (not committed), shared by
 every build of the project, side by side too (the tests'); what no build used for a month goes.
 """
@@ -13,6 +14,8 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+import jinja2
 
 from helpcenter import PROJECT
 
@@ -37,6 +40,12 @@ def kept(kind: str, key: str | bytes, make: Callable[[], bytes], folder: Path | 
     partial.write_bytes(data)
     os.replace(partial, path)
     return data
+
+
+def templates(folder: Path = FOLDER) -> jinja2.FileSystemBytecodeCache:
+    """Where Jinja keeps the templates it compiled (the theme's pages and ours)."""
+    (folder / "jinja").mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder / "jinja"))
 
 
 def prune(folder: Path = FOLDER, days: int = KEEP_DAYS) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from helpcenter import cache
 from helpcenter.errors import DataError
 
 FOLDER = "partials/hc"
@@ -55,7 +56,7 @@ def md(value) -> Markup:
 
 class Templates:
     def __init__(self, theme_env: jinja2.Environment):
-        self.env = theme_env.overlay(autoescape=True)
+        self.env = theme_env.overlay(autoescape=True, bytecode_cache=cache.templates())
         self.env.filters["md"] = md
         self._modules: dict[str, Any] = {}
 
