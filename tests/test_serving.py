@@ -12,12 +12,14 @@ import hashlib
 import http.client
 import os
 import re
+import time
 from fnmatch import fnmatch
 from urllib.parse import urlsplit
 
 import brotli
 import pytest
 from bs4 import BeautifulSoup
+from helpcenter import cache
 from helpcenter.publish.assets import HASHED, LUNR, drop_unloaded, precompress
 from helpcenter.publish.serving import CACHE, IMMUTABLE, nginx_conf, rules, security_headers
 from support.site import LANGS, PREFIX
@@ -211,6 +213,26 @@ def test_an_unchanged_file_is_not_compressed_again(tmp_path, monkeypatch):
     (site / "a.html").write_text("<p>changed</p>", encoding="utf-8")
     with pytest.raises(AssertionError, match="compressed again"):
         precompress(site, cache)
+
+
+def test_what_no_build_used_for_a_month_is_forgotten_once_a_day(tmp_path):
+    made = []
+
+    def make() -> bytes:
+        made.append(1)
+        return b"made"
+    assert cache.kept("kind", "key", make, tmp_path) == cache.kept("kind", "key", make, tmp_path) == b"made"
+    assert len(made) == 1
+    cache.kept("kind", "old", make, tmp_path)
+    old, used = (tmp_path / "kind" / hashlib.sha256(k.encode()).hexdigest() for k in ("old", "key"))
+    month = time.time() - 31 * 86400
+    os.utime(old, (month, month))
+    cache.prune(tmp_path)
+    assert not old.exists() and used.exists()
+    cache.kept("kind", "old", make, tmp_path)
+    os.utime(old, (month, month))
+    cache.prune(tmp_path)  # looked at today already
+    assert old.exists()
 
 
 def test_configuration_files_are_not_served(base_url):

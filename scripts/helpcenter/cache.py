@@ -49,7 +49,13 @@ def templates(folder: Path = FOLDER) -> jinja2.FileSystemBytecodeCache:
 
 
 def prune(folder: Path = FOLDER, days: int = KEEP_DAYS) -> None:
-    """Forget what no build has used for `days`."""
+    """Forget what no build has used for `days`; looked at once a day (the folder holds thousands)."""
+    stamp = folder / ".pruned"
+    with contextlib.suppress(FileNotFoundError):
+        if stamp.stat().st_mtime > time.time() - 86400:
+            return
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp.touch()
     limit = time.time() - days * 86400
     for path in folder.glob("*/*"):
         with contextlib.suppress(FileNotFoundError):
