@@ -6,7 +6,8 @@ By default over the tuning set (tests/search_queries.yml) and the held-out set t
 written against (tests/search_heldout.yml). Builds the site, then puts every query into the
 search box in Chromium (at once, as a paste or an input method's commit does) and prints, per
 set and language: recall@1 and recall@3, per kind of query too, the index size (raw and gzip;
-budget 15 KB gzip per language), the pinyin table's size and how many queries needed it, the
+budget 15 KB gzip per language), the sizes of the parts the worker loads when a query needs them
+(the pinyin table, the related topics) and after which query each loaded, the
 median time from the last change of the query to results on screen (budget 50 ms), and the
 queries that are not first.
 """
@@ -33,41 +34,43 @@ from helpcenter.tools.searchcheck import HELDOUT, QUERIES, expected_path, load_q
 LANGS = from_mkdocs_yml(ROOT / "mkdocs.yml")
 PREFIX = {lang: LANGS.prefix(lang) for lang in LANGS.codes}
 INDEX_BUDGET, TIME_BUDGET = 15_000, 50.0
+PARTS = {"pinyin": "pinyin table", "topics": "topics part"}  # workers/<kind>-<lang>.<hash>.js
 
 
-def run(site: Path, queries) -> tuple[dict[str, list], dict[str, int]]:
-    """Results per language, and per language the queries after which the pinyin table had loaded
-    (0 if none needed it: it loads once, with the first query that does)."""
+def run(site: Path, queries) -> tuple[dict[str, list], dict[str, dict[str, int]]]:
+    """Results per language, and per language and part (PARTS) the query after which it had
+    loaded (absent if none needed it: it loads once, with the first query that does)."""
     hc = project_at().hc
-    out, loaded = {}, {}
+    out: dict[str, list] = {}
+    loaded: dict[str, dict[str, int]] = defaultdict(dict)
     with serve_directory(site) as base, sync_playwright() as playwright:
         browser = launch(playwright)
         for lang, items in queries.items():
             page = browser.new_page()
-            tables: list[str] = []
-            page.on("request", lambda request, tables=tables: tables.append(request.url)
-                    if "/workers/pinyin-" in request.url else None)
+            parts: list[str] = []
+            page.on("request", lambda request, parts=parts: parts.extend(
+                kind for kind in PARTS if f"/workers/{kind}-" in request.url))
             page.goto(base + PREFIX[lang])
             rows = []
             for n, query in enumerate(items, 1):
                 result = search(page, query.text)
                 result.expected = expected_path(hc, PREFIX[lang], query.expect)
                 rows.append((query, result))
-                if tables and lang not in loaded:
-                    loaded[lang] = n
+                for kind in parts:
+                    loaded[lang].setdefault(kind, n)
             out[lang] = rows
             page.close()
         browser.close()
     return out, loaded
 
 
-def pinyin_tables(site: Path) -> str:
-    tables = sorted((site / "assets/javascripts/workers").glob("pinyin-*.js"))
+def loaded_parts(site: Path) -> str:
+    found = sorted(p for kind in PARTS for p in (site / "assets/javascripts/workers").glob(f"{kind}-*.js"))
     return ", ".join(f"{t.name} {t.stat().st_size:,} bytes raw, {len(brotli.compress(t.read_bytes())):,} Brotli"
-                     for t in tables)
+                     for t in found)
 
 
-def report(site: Path, results: dict[str, list], loaded: dict[str, int]) -> None:
+def report(site: Path, results: dict[str, list], loaded: dict[str, dict[str, int]]) -> None:
     for lang, rows in results.items():
         index = (site / PREFIX[lang] / "search/search_index.json").read_bytes()
         packed = len(gzip.compress(index, 6))
@@ -84,8 +87,9 @@ def report(site: Path, results: dict[str, list], loaded: dict[str, int]) -> None
                   f"  @3 {sum(r.passes(top=3) for r in found) / len(found):6.1%}")
         print(f"[{lang}] index {len(index):,} bytes raw, {packed:,} gzip "
               f"({'within' if packed <= INDEX_BUDGET else 'OVER'} the {INDEX_BUDGET:,} budget)")
-        print(f"[{lang}] pinyin table: " + (f"loaded with query {loaded[lang]}, the first that needed it"
-                                            if lang in loaded else "never needed"))
+        for kind, name in PARTS.items():
+            n = loaded[lang].get(kind)
+            print(f"[{lang}] {name}: " + (f"loaded with query {n}, the first that needed it" if n else "never needed"))
         print(f"[{lang}] last change of the query to results on screen: median {millis:.0f} ms, "
               f"max {max(r.millis for _, r in rows):.0f} ms "
               f"({'within' if millis <= TIME_BUDGET else 'OVER'} the {TIME_BUDGET:.0f} ms budget)")
@@ -103,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp)
         build_site(site)
-        print(f"Pinyin tables (loaded by the search worker when a query needs one): {pinyin_tables(site)}")
+        print(f"Loaded by the search worker when a query needs them: {loaded_parts(site)}")
         for path in files:
             print(f"\n== {path.name}")
             report(site, *run(site, load_queries(path)))
