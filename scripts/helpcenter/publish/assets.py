@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import brotli
+import rjsmin
 
 from helpcenter.cache import FOLDER, kept
 
@@ -34,6 +35,11 @@ _STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 _SOURCE_MAP = re.compile(r"\n?(?://# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
 
 
+def minified(js: str) -> str:
+    """A script without its comments and spaces (rJSmin: strings and regular expressions kept)."""
+    return rjsmin.jsmin(js, keep_bang_comments=True)
+
+
 def without_comments(css: str) -> str:
     """A stylesheet without its comments (for its editors: 40 % of helpcenter.css's bytes), its
     strings as they are."""
@@ -42,11 +48,11 @@ def without_comments(css: str) -> str:
 
 def drop_unloaded(site: Path, search_langs: list[str]) -> list[str]:
     """Remove what Material ships and no page loads: source maps (for developer tools; the
-    comments that name them go too), comments in stylesheets, and lunr's language support, which
-    Material's search worker loads only for a search language other than English (`search_langs`,
-    the index's `lang`: this site cuts Chinese at build time and keeps lunr's English pipeline);
-    and its stylesheets where the pages link the site's cut of them instead. Returns the removed
-    paths, relative to the site."""
+    comments that name them go too), comments in stylesheets and in the site's own scripts, and
+    lunr's language support, which Material's search worker loads only for a search language
+    other than English (`search_langs`, the index's `lang`: this site cuts Chinese at build time
+    and keeps lunr's English pipeline); and its stylesheets where the pages link the site's cut of
+    them instead. Returns the removed paths, relative to the site."""
     removed = []
     for path in sorted(site.rglob("*.map")):
         removed.append(path.relative_to(site).as_posix())
@@ -56,6 +62,8 @@ def drop_unloaded(site: Path, search_langs: list[str]) -> list[str]:
         stripped = _SOURCE_MAP.sub("\n", text)
         if path.suffix == ".css":
             stripped = without_comments(stripped)
+        elif path.suffix == ".js" and not HASHED.search(path.name):  # ours; Material's come minified
+            stripped = minified(stripped)
         if stripped != text:
             path.write_text(stripped, encoding="utf-8")
     if search_langs == ["en"] and (site / LUNR).is_dir():

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpcenter.errors import DataError
+from helpcenter.publish.assets import minified
 
 # Ours, in the theme folders (overrides/): built into the worker, not published on its own.
 QUERY_JS = "assets/javascripts/search_query.js"
@@ -56,7 +57,7 @@ def build_worker(theme_dirs: list[str]) -> Worker:
     query = next((Path(d) / QUERY_JS for d in theme_dirs if (Path(d) / QUERY_JS).is_file()), None)
     if query is None:
         raise DataError(f"{QUERY_JS}: the search query script is not in the theme folders (overrides/)")
-    code = query.read_text(encoding="utf-8") + "\n" + code
+    code = minified(query.read_text(encoding="utf-8")) + "\n" + code
     digest = hashlib.sha256(code.encode("utf-8")).hexdigest()[:8]
     return Worker(material.name, f"helpcenter-search.{digest}.js", code)
 
