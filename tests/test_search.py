@@ -322,7 +322,7 @@ def test_the_worker_patch_refuses_code_or_markup_it_does_not_know(tmp_path):
         build_worker([str(tmp_path)])
     (tmp_path / QUERY_JS).write_text("var HCSearch = {};", encoding="utf-8")
     worker = build_worker([str(tmp_path)])
-    assert worker.code.startswith("var HCSearch = {};\n") and "x;e=HCSearch.query(e,this);y" in worker.code
+    assert worker.code.startswith("var HCSearch={};\n") and "x;e=HCSearch.query(e,this);y" in worker.code  # minified
     with pytest.raises(DataError, match=r"^index\.md: Material's page config"):
         rewrite_page_config("<html></html>", "index.md", worker)
     page = '<script id="__config" type="application/json">{"base": ".", "search": "x.js"}</script>'
