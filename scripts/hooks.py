@@ -16,7 +16,6 @@ from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from helpcenter import cache, urls
 from helpcenter.errors import DataError
@@ -94,7 +93,7 @@ def on_config(config: MkDocsConfig) -> None:
     # Material's inline script scopes the reader's settings to the site's root, which it writes as
     # a path relative to each page: one script per folder depth, each a hash in the pages'
     # security policy. The site's own path is the same root, and one script on every page.
-    config.extra.setdefault("scope", urlsplit(config.site_url or "/").path or "/")
+    config.extra.setdefault("scope", urls.site_root(config.site_url))
     # Heading permalinks get a title in the language being built.
     permalink = _state().project.hc.label("permalink", _language(config))
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = permalink
@@ -188,7 +187,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
         return output
     # Every language's build writes the root 404.html: keep each, for on_post_build to place.
     build, lang = _state(), _language(config)
-    base = None if lang == build.project.langs.default else urlsplit(build.site_url).path + f"{lang}/"
+    base = None if lang == build.project.langs.default else urls.site_root(build.site_url) + f"{lang}/"
     build.error_pages[lang] = output = rewrite_page_config(output, "404.html", build.project.worker, base)
     return output
 

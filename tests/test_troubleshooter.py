@@ -38,7 +38,7 @@ FACTS = {"some-items": "only_item", "item-kind": "item_special", "item-limit": "
 def load(tmp_path, data, codes=("FQ-01", "FQ-02")):
     path = tmp_path / "troubleshooter.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return load_tree(path, NAME, set(codes), LANGUAGES)
+    return load_tree(path, NAME, tuple(codes), LANGUAGES)
 
 
 def broken(change):
@@ -85,7 +85,7 @@ def test_bare_yes_no_keys_in_yaml(tmp_path):
     path.write_text("start: a\neffort: [{id: glance, zh: 一眼}]\nquestions:\n  - id: a\n    about: FQ-01\n"
                     "    effort: glance\n    question: {zh: 甲}\n    yes: FQ-01\n    no: end\n    unsure: end\n",
                     encoding="utf-8")
-    assert load_tree(path, NAME, {"FQ-01"}, LANGUAGES).questions["a"].no.kind == "end"
+    assert load_tree(path, NAME, ("FQ-01",), LANGUAGES).questions["a"].no.kind == "end"
 
 
 @pytest.mark.parametrize("change, codes, message", [

@@ -4,6 +4,8 @@ tickets for years: tests/published-urls.txt records every one."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 # Below docs/: the data the build reads.
 CAUSES_DATA = "data/causes.yml"
 SITE = "data/site.yml"
@@ -20,6 +22,12 @@ SHORT_LINKS = "go"
 # Where pages send readers' events (helpcenter.js): the site's own server answers; on a static host,
 # an empty file the build writes there.
 EVENTS = "_hc/event"
+
+
+def site_root(site_url: str | None) -> str:
+    """The site's path on its host ("/", or "/help/" for https://example.com/help/): the root every
+    absolute path the build writes starts from."""
+    return urlsplit(site_url or "/").path or "/"
 
 
 def article_source(default_lang: str) -> str:

@@ -13,15 +13,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-
-from support.site import ROOT
+from helpcenter.tools import copy_project
 
 # -- copies and builds ----------------------------------------------------------------------
 
@@ -43,19 +41,6 @@ def run_build(project: Path, site: Path, env: dict[str, str] | None = None) -> B
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
 
-
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of what a build reads from the project folder, to break or change in a
-    test: mkdocs.yml, docs/, overrides/ and the hooks file. The helpcenter package is not copied:
-    a build of the copy imports it from the environment (this checkout's scripts/), as the tests
-    do, and keeps jieba's dictionary cache there (a copy of the package beside the hooks would be
-    the one MkDocs imports, and would build that cache again in every copy)."""
-    for part in ("docs", "overrides"):  # the contents only (copyfile): half the time of copy2
-        shutil.copytree(ROOT / part, target / part, copy_function=shutil.copyfile)
-    shutil.copyfile(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    (target / "scripts").mkdir()
-    shutil.copyfile(ROOT / "scripts/hooks.py", target / "scripts/hooks.py")
-    return target
 
 
 def tree_digest(site: Path) -> dict[str, str]:

@@ -33,6 +33,10 @@ class Topics:
     def in_theme(self, theme: str) -> list[Topic]:
         return [t for t in self.topics if theme in t.themes]
 
+    def first_in(self, theme: str) -> list[Topic]:
+        """The topics whose first theme this is (each topic is under one such theme)."""
+        return [t for t in self.topics if t.themes[0] == theme]
+
     def on_platform(self, platform: str) -> list[Topic]:
         return [t for t in self.topics if platform in t.platforms]
 

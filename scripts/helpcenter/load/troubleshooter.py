@@ -263,12 +263,10 @@ QUESTION: Schema = {"id": Field("text"), "about": Field("text"), "effort": Field
                     **{answer: Field("text") for answer in ANSWERS}}
 
 
-def code_order(code: str) -> tuple[int, str]:
-    """Codes in their numbers' order: FQ-99 before FQ-100 (the letters are the same width)."""
-    return len(code), code
 
-
-def load_tree(path: Path, name: str, cause_codes: set[str], langs) -> Tree:
+def load_tree(path: Path, name: str, cause_codes: tuple[str, ...], langs) -> Tree:
+    """`cause_codes`: the causes in the article's order (an end's ties keep it)."""
+    known = set(cause_codes)
     top = Fields(load_yaml(path, name), name, langs=langs)
     start = top.read(TREE_FILE)["start"]
     effort = named_list(top, "effort", "effort", "(no anchor)")
@@ -282,7 +280,7 @@ def load_tree(path: Path, name: str, cause_codes: set[str], langs) -> Tree:
             if answer != "yes":
                 raise entry.error(f"'{answer}' leads to a cause ('{target}'): only 'yes' does; "
                                   f"'{answer}' leads to a question or to '{END}'")
-            if target not in cause_codes:
+            if target not in known:
                 raise entry.error(f"'yes' leads to unknown cause code '{target}'")
             return Step("cause", target)
         if target == END:
@@ -297,7 +295,7 @@ def load_tree(path: Path, name: str, cause_codes: set[str], langs) -> Tree:
     for question_id, entry in entries.items():
         fields = entry.read(QUESTION)
         about = fields["about"]
-        if about not in cause_codes:
+        if about not in known:
             raise entry.error(f"'about' is '{about}', which is no cause code")
         level = fields["effort"]
         if level not in levels:
@@ -307,19 +305,19 @@ def load_tree(path: Path, name: str, cause_codes: set[str], langs) -> Tree:
     if start not in questions:
         raise top.error(f"'start' is '{start}', which is no question")
 
-    tree = Tree(start, effort, questions, tuple(sorted(cause_codes, key=code_order)))
+    tree = Tree(start, effort, questions, cause_codes)
     _check_tree(tree, top, entries, cause_codes)
     return tree
 
 
-def _check_tree(tree: Tree, top: Fields, entries: dict[str, Fields], cause_codes: set[str]) -> None:
+def _check_tree(tree: Tree, top: Fields, entries: dict[str, Fields], cause_codes: tuple[str, ...]) -> None:
     """What every path must satisfy, checked on the graph (linear in its questions and answers,
     times the causes for what is ruled out): the paths themselves can be millions. Every answer
     leads to a question, a cause or 'end' (load_tree checks), so without a cycle every path ends."""
     _check_acyclic_and_reachable(tree, entries)
     _check_ruled_out_stays_out(tree, entries)
     # Every cause is reached, as a reachable question's "yes" leads to it.
-    for code in sorted(cause_codes, key=code_order):
+    for code in cause_codes:
         if not any(q.about == code for q in tree.questions.values()):
             raise top.error(f"no question is about cause {code}")
         if not any(q.yes == Step("cause", code) for q in tree.questions.values()):

@@ -1,5 +1,5 @@
-"""Content-hashed names for the site's own assets, precompressed copies of every text file, and
-none of Material's files that no page loads.
+"""Content-hashed names for the site's own assets, minified, precompressed copies of every text
+file, and none of Material's files that no page loads.
 
 Material names its files by content (main.57a0d79d.min.css); ours (helpcenter.css, the
 troubleshooter's script, the share cards ...) get the same treatment after the build, so that a
@@ -48,11 +48,11 @@ def without_comments(css: str) -> str:
 
 def drop_unloaded(site: Path, search_langs: list[str]) -> list[str]:
     """Remove what Material ships and no page loads: source maps (for developer tools; the
-    comments that name them go too), comments in stylesheets and in the site's own scripts, and
-    lunr's language support, which Material's search worker loads only for a search language
-    other than English (`search_langs`, the index's `lang`: this site cuts Chinese at build time
-    and keeps lunr's English pipeline); and its stylesheets where the pages link the site's cut of
-    them instead. Returns the removed paths, relative to the site."""
+    comments that name them go too) and lunr's language support, which Material's search worker
+    loads only for a search language other than English (`search_langs`, the index's `lang`: this
+    site cuts Chinese at build time and keeps lunr's English pipeline); and its stylesheets where
+    the pages link the site's cut of them instead. Returns the removed paths, relative to the
+    site."""
     removed = []
     for path in sorted(site.rglob("*.map")):
         removed.append(path.relative_to(site).as_posix())
@@ -60,10 +60,6 @@ def drop_unloaded(site: Path, search_langs: list[str]) -> list[str]:
     for path in sorted(site.glob("assets/**/*.js")) + sorted(site.glob("assets/**/*.css")):
         text = path.read_text(encoding="utf-8")
         stripped = _SOURCE_MAP.sub("\n", text)
-        if path.suffix == ".css":
-            stripped = without_comments(stripped)
-        elif path.suffix == ".js" and not HASHED.search(path.name):  # ours; Material's come minified
-            stripped = minified(stripped)
         if stripped != text:
             path.write_text(stripped, encoding="utf-8")
     if search_langs == ["en"] and (site / LUNR).is_dir():
@@ -78,6 +74,17 @@ def drop_unloaded(site: Path, search_langs: list[str]) -> list[str]:
             removed.append(path.relative_to(site).as_posix())
             path.unlink()
     return removed
+
+
+def minify(site: Path) -> None:
+    """The site's stylesheets without comments, and its own scripts without comments and spaces
+    (Material's come minified, named by their content; the search worker is minified as it is
+    made, publish/search_worker.py): what only their editors read is not sent to every reader."""
+    for path in sorted(site.glob("assets/**/*.css")):
+        path.write_text(without_comments(path.read_text(encoding="utf-8")), encoding="utf-8")
+    for path in sorted(site.glob("assets/**/*.js")):
+        if not HASHED.search(path.name):
+            path.write_text(minified(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def fingerprint(site: Path) -> dict[str, str]:

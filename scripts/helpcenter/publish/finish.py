@@ -9,7 +9,7 @@ from pathlib import Path
 
 from helpcenter import cache, urls
 from helpcenter.model import HelpCenter
-from helpcenter.publish.assets import drop_unloaded, fingerprint, precompress
+from helpcenter.publish.assets import drop_unloaded, fingerprint, minify, precompress
 from helpcenter.publish.dates import SourceDates
 from helpcenter.publish.search_index import language_index, root_config, split_index, write_index
 from helpcenter.publish.search_pinyin import data_words, index_words, pinyin_table
@@ -58,11 +58,13 @@ def write_events_file(site: Path) -> None:
 
 def for_servers(site: Path, hc: HelpCenter, site_url: str, dates: SourceDates) -> None:
     """What a server needs besides the pages: robots.txt, none of Material's files that no page
-    loads, hashed asset names, the server rules and precompressed copies (assets.py, serving.py);
-    every file dated by the newest commit, which servers send as Last-Modified and in the ETag."""
+    loads, stylesheets and scripts without what only their editors read, hashed asset names, the
+    server rules and precompressed copies (assets.py, serving.py); every file dated by the newest
+    commit, which servers send as Last-Modified and in the ETag."""
     (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n", encoding="utf-8")
 
     drop_unloaded(site, root_config(site)["lang"])
+    minify(site)
     fingerprint(site)
     write_all(rules(hc, site, site_url), site)
     precompress(site)

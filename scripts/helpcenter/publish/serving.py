@@ -17,7 +17,6 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from helpcenter import urls
 from helpcenter.model import HelpCenter
@@ -98,7 +97,7 @@ def security_headers(site: Path) -> dict[str, str]:
 
 
 def rules(hc: HelpCenter, site: Path, site_url: str) -> Rules:
-    root = urlsplit(site_url).path or "/"
+    root = urls.site_root(site_url)
     moved = [(root + r.source, root + r.target) for r in redirects(hc)]
     prefixes = [hc.langs.prefix(lang) for lang in hc.langs.codes]
     not_found = [(root + prefix, root + prefix + "404.html") for prefix in sorted(prefixes, key=len, reverse=True)]

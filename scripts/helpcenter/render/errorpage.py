@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
+from helpcenter import urls
 from helpcenter.model import HelpCenter
 from helpcenter.render.page_context import about_line, search_help
 from helpcenter.render.sharing import share_tags
@@ -45,7 +46,7 @@ def error_context(hc: HelpCenter, lang: str, nav_pages: list, homes: dict[str, s
     """The `hc_*` values of overrides/404.html's context: the error page of `lang`, with links to
     every page of the navigation (`nav_pages`, MkDocs' pages) and to each language's home
     (`homes`); absolute paths, as the page answers for any address."""
-    root = urlsplit(site_url).path
+    root = urls.site_root(site_url)
     where = {}
     for page in nav_pages:
         found = hc.cause_for_src(page.file.src_uri)

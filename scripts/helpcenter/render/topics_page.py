@@ -26,8 +26,7 @@ def topics_page(r: Renderer) -> str:
     m, c = r.templates.topics, r.templates.common
     data, colon = r.hc.topics, r.colon()
     detail = len(data.topics) <= HUB_DETAIL
-    listed = {t.id: data.in_theme(t.id) if detail else [x for x in data.topics if x.themes[0] == t.id]
-              for t in data.themes}
+    listed = {t.id: data.in_theme(t.id) if detail else data.first_in(t.id) for t in data.themes}
     themes = [{"id": t.id, "name": r.x(t.name), "count": r.bracketed(str(len(listed[t.id])))} for t in data.themes]
     parts = [
         render(c.heading, 1, r.t("topics_title"), "title"),

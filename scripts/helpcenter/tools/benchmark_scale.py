@@ -28,12 +28,11 @@ from typing import Any
 import brotli
 import yaml
 
-from helpcenter import PROJECT as ROOT
 from helpcenter import urls
 from helpcenter.errors import DataError
 from helpcenter.languages import from_mkdocs_yml
 from helpcenter.load.article import RELATED_HEADER, TRAILING_CHROME
-from helpcenter.tools import command_parser
+from helpcenter.tools import command_parser, copy_project
 from helpcenter.tools.benchmark_quality import bare_reference, fetched_size, first_visit, pages, timed_build
 from helpcenter.tools.browser import launch
 from helpcenter.tools.nginx import serve_with_nginx
@@ -87,16 +86,6 @@ class Growth:
     questions: int
     copies: dict[str, list[str]] = field(default_factory=dict)  # a real cause's code -> its copies'
 
-
-def copy_project(target: Path, root: Path = ROOT) -> Path:
-    """What a build reads from the project folder (mkdocs.yml names docs/, overrides/ and
-    scripts/hooks.py; the package is imported from the environment), copied to `target`."""
-    for part in ("docs", "overrides"):
-        shutil.copytree(root / part, target / part, copy_function=shutil.copyfile)
-    shutil.copyfile(root / "mkdocs.yml", target / "mkdocs.yml")
-    (target / "scripts").mkdir()
-    shutil.copyfile(root / "scripts/hooks.py", target / "scripts/hooks.py")
-    return target
 
 
 def grow(project: Path, factor: int) -> Growth:
